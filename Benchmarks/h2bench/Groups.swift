@@ -1,0 +1,3 @@
+// Every benchmark group, by name. Each group lives in its own file.
+let benchmarkGroups: [(String, () -> Void)] = [
+]
