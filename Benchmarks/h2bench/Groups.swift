@@ -1,3 +1,3 @@
 // Every benchmark group, by name. Each group lives in its own file.
-let benchmarkGroups: [(String, () -> Void)] = [
+let benchmarkGroups: [(String, @Sendable () -> Void)] = [
 ]
