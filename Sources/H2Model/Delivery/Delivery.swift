@@ -1,0 +1,184 @@
+// Delivery cost models (DESIGN §2.4). Each computes ¥/kg from the one-way distance and the
+// daily volume through physical quantities: trips per day, trailers and tractors needed,
+// crew hours, fuel and loading time. Delivery fleets are shared by the stations a source
+// serves, so a station pays for the fractional trailer-days and tractor-hours it uses.
+
+/// The physical picture of a delivery, and its cost.
+public struct DeliveryResult: Sendable, Equatable {
+    /// CNY per kg delivered: vehicles, crew, fuel, tolls (or the pipeline).
+    public var transportCnyPerKg = 0.0
+    /// CNY per kg delivered spent at the source to condition the hydrogen for this mode
+    /// (compression for trailer filling or pipeline injection, liquefaction).
+    public var conditioningCnyPerKg = 0.0
+    /// Share of the hydrogen produced that is lost before it reaches the station.
+    public var lossFraction = 0.0
+    /// Pressure at which the station takes the hydrogen in (drives its compression energy),
+    /// or nil for liquid supply (pumped, not compressed).
+    public var stationInletMpa: Double? = nil
+    /// For tube trailers: the trailer's full and residual pressure (the station compresses
+    /// from the falling trailer pressure).
+    public var trailerPressures: (full: Double, residual: Double)? = nil
+
+    public var tripsPerDay = 0.0
+    public var trailers = 0.0
+    public var tractors = 0.0
+    public var crewFullTimeEquivalents = 0.0
+    public var dieselLitresPerDay = 0.0
+    /// Hydrogen (or H2-equivalent ammonia) unloaded per trip.
+    public var deliveredPerTripKg = 0.0
+    public var compressionAtSourceKwhPerKg = 0.0
+
+    public static func == (a: DeliveryResult, b: DeliveryResult) -> Bool {
+        a.transportCnyPerKg == b.transportCnyPerKg && a.conditioningCnyPerKg == b.conditioningCnyPerKg
+            && a.lossFraction == b.lossFraction && a.stationInletMpa == b.stationInletMpa
+            && a.trailerPressures?.full == b.trailerPressures?.full && a.trailerPressures?.residual == b.trailerPressures?.residual
+            && a.tripsPerDay == b.tripsPerDay && a.trailers == b.trailers && a.tractors == b.tractors
+            && a.crewFullTimeEquivalents == b.crewFullTimeEquivalents && a.dieselLitresPerDay == b.dieselLitresPerDay
+            && a.deliveredPerTripKg == b.deliveredPerTripKg && a.compressionAtSourceKwhPerKg == b.compressionAtSourceKwhPerKg
+    }
+}
+
+public enum DeliveryModel {
+    /// Delivery of `kgPerDay` (hydrogen dispensed) over `distanceKm` one way, from a source
+    /// whose hydrogen leaves at `sourceOutletMpa`.
+    public static func evaluate(_ mode: DeliveryMode, distanceKm: Double, kgPerDay: Double,
+                                sourceOutletMpa: Double, _ a: Assumptions) -> DeliveryResult {
+        switch mode {
+        case .tubeTrailer20: return tubeTrailer(a.tubeTrailer20, distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
+        case .tubeTrailer30: return tubeTrailer(a.tubeTrailer30, distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
+        case .tubeTrailer50: return tubeTrailer(a.tubeTrailer50, distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
+        case .liquid: return liquidHydrogen(distanceKm: distanceKm, kgPerDay: kgPerDay, a)
+        case .pipeline: return pipeline(distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
+        case .ammoniaTanker: return ammoniaTanker(distanceKm: distanceKm, kgPerDay: kgPerDay, a)
+        case .none:
+            var r = DeliveryResult()
+            r.stationInletMpa = sourceOutletMpa
+            return r
+        }
+    }
+
+    /// A truck shuttle between source and station.
+    /// - deliveredPerTripKg: hydrogen (equivalent) unloaded per trip.
+    /// - dropAndSwap: the trailer stays at the station until it is empty (tube trailers act as
+    ///   the station's storage), so one trailer is always parked there.
+    struct Shuttle {
+        var deliveredPerTripKg: Double
+        var trailerCapexCny: Double
+        var trailerLifeYears: Double
+        var dropAndSwap: Bool
+    }
+
+    static func roadShuttle(_ s: Shuttle, distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+        let road = a.road
+        let r = a.finance.discountRatePct
+        let trips = kgPerDay / s.deliveredPerTripKg
+        let roundTripHours = 2 * distanceKm / road.averageSpeedKmPerH
+        let tractorHoursPerDay = trips * (roundTripHours + road.loadingUnloadingHours)
+        let trailerHoursPerDay = tractorHoursPerDay + (s.dropAndSwap ? 24 : 0)
+        let availableHours = 24 * road.fleetAvailabilityPct / 100
+        let trailers = trailerHoursPerDay / availableHours
+        let tractors = tractorHoursPerDay / availableHours
+        let crew = tractorHoursPerDay * 365 * road.crewPerTruck / road.driverHoursPerYear
+        let kmPerDay = trips * 2 * distanceKm
+        let diesel = kmPerDay * road.tractorDieselLPer100km / 100
+
+        let trailerCost = trailers * annualOwnershipCost(capex: s.trailerCapexCny, ratePct: r, lifeYears: s.trailerLifeYears, fixedOmPct: road.vehicleFixedOmPct)
+        let tractorCost = tractors * annualOwnershipCost(capex: road.tractorCapexMcny * 1e6, ratePct: r, lifeYears: road.tractorLifeYears, fixedOmPct: road.vehicleFixedOmPct)
+        let crewCost = crew * road.driverCostCnyPerYear
+        let runningCost = 365 * (diesel * road.dieselPriceCnyPerL + kmPerDay * road.tollCnyPerKm)
+
+        var result = DeliveryResult()
+        result.transportCnyPerKg = (trailerCost + tractorCost + crewCost + runningCost) / (kgPerDay * 365)
+        result.tripsPerDay = trips
+        result.trailers = trailers
+        result.tractors = tractors
+        result.crewFullTimeEquivalents = crew
+        result.dieselLitresPerDay = diesel
+        result.deliveredPerTripKg = s.deliveredPerTripKg
+        return result
+    }
+
+    /// Compression at the source (capital sized by the filling hours, electricity at the grid
+    /// price), as CNY per kg compressed, and the energy in kWh per kg.
+    static func sourceCompression(fromMpa: Double, toMpa: Double, _ a: Assumptions) -> (cnyPerKg: Double, kwhPerKg: Double) {
+        let c = a.compression
+        let kwh = c.energyKwhPerKg(fromMpa: fromMpa, toMpa: toMpa)
+        // A compressor of P kW fills P / kWh-per-kg × hours kilograms a day.
+        let capitalPerKg = annualOwnershipCost(capex: c.compressorCapexCnyPerKw, ratePct: a.finance.discountRatePct,
+                                               lifeYears: c.compressorLifeYears, fixedOmPct: c.compressorFixedOmPct)
+            * kwh / c.fillingHoursPerDay / 365
+        return (capitalPerKg + kwh * a.electricity.gridPriceCnyPerKwh, kwh)
+    }
+
+    static func tubeTrailer(_ t: TubeTrailerInputs, distanceKm: Double, kgPerDay: Double, sourceOutletMpa: Double,
+                            _ a: Assumptions) -> DeliveryResult {
+        // The heel left at the residual pressure returns to the source unused.
+        let deliverableFraction = 1 - t.densityAtResidualPressureKgPerM3 / t.densityAtFullPressureKgPerM3
+        let shuttle = Shuttle(deliveredPerTripKg: t.grossPayloadKg * deliverableFraction,
+                              trailerCapexCny: t.capexEur * a.finance.cnyPerEur,
+                              trailerLifeYears: t.lifeYears, dropAndSwap: true)
+        var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
+        // Filling compresses from the source outlet to full pressure; the returning heel is
+        // already at the residual pressure, so only the delivered part is compressed from the
+        // outlet (a conservative simplification: the heel's top-up is ignored).
+        let compression = sourceCompression(fromMpa: sourceOutletMpa, toMpa: t.fullPressureMpa, a)
+        result.conditioningCnyPerKg = compression.cnyPerKg
+        result.compressionAtSourceKwhPerKg = compression.kwhPerKg
+        result.trailerPressures = (t.fullPressureMpa, t.residualPressureMpa)
+        return result
+    }
+
+    static func liquidHydrogen(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+        let l = a.liquid
+        let r = a.finance.discountRatePct
+        // Liquefier: reference capex per kW of hydrogen (LHV) scaled from the reference plant.
+        let lhvKwhPerKg = 33.33
+        let referenceKgPerHour = l.liquefactionReferenceTonnesPerDay * 1000 / 24
+        let referenceCapex = l.liquefactionCapexEurPerKwH2 * a.finance.cnyPerEur * lhvKwhPerKg * referenceKgPerHour
+        let plantCapex = referenceCapex * _pow(l.liquefierTonnesPerDay / l.liquefactionReferenceTonnesPerDay, l.liquefierScaleExponent)
+        let liquefactionPerKg = annualOwnershipCost(capex: plantCapex, ratePct: r, lifeYears: l.liquefierLifeYears, fixedOmPct: l.liquefierFixedOmPct)
+            / (l.liquefierTonnesPerDay * 1000 * 365)
+            + l.liquefactionEnergyKwhPerKg * a.electricity.gridPriceCnyPerKwh
+
+        // Boil-off: during the one-way trip, and in the station tank while a load is used up
+        // (half a load's duration on average).
+        let tripDays = distanceKm / a.road.averageSpeedKmPerH / 24
+        let tankDays = l.trailerPayloadKg / kgPerDay / 2
+        let boilOff = min(0.5, l.boilOffPctPerDay / 100 * (tripDays + tankDays))
+        let liquefactionLoss = l.liquefactionLossPct / 100
+        let lossOfProduced = 1 - (1 - liquefactionLoss) * (1 - boilOff)
+        let shuttle = Shuttle(deliveredPerTripKg: l.trailerPayloadKg * (1 - l.boilOffPctPerDay / 100 * tripDays),
+                              trailerCapexCny: l.trailerCapexMcny * 1e6, trailerLifeYears: l.trailerLifeYears, dropAndSwap: false)
+        var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
+        // Liquefaction is paid on every kg liquefied, more than is dispensed.
+        result.conditioningCnyPerKg = liquefactionPerKg / (1 - boilOff)
+        result.lossFraction = lossOfProduced
+        result.stationInletMpa = nil
+        return result
+    }
+
+    static func pipeline(distanceKm: Double, kgPerDay: Double, sourceOutletMpa: Double, _ a: Assumptions) -> DeliveryResult {
+        let p = a.pipeline
+        let tonnesPerYear = kgPerDay * 365 / 1000
+        let perKm = max(p.minimumCapexMcnyPerKm, p.capexMcnyPerKm * _pow(tonnesPerYear / p.referenceCapacityTonnesPerYear, p.scaleExponent))
+        let capex = perKm * 1e6 * distanceKm
+        var result = DeliveryResult()
+        result.transportCnyPerKg = annualOwnershipCost(capex: capex, ratePct: a.finance.discountRatePct, lifeYears: p.lifeYears, fixedOmPct: p.fixedOmPct)
+            / (kgPerDay * 365)
+        let compression = sourceCompression(fromMpa: sourceOutletMpa, toMpa: p.operatingPressureMpa, a)
+        result.conditioningCnyPerKg = compression.cnyPerKg
+        result.compressionAtSourceKwhPerKg = compression.kwhPerKg
+        result.stationInletMpa = p.operatingPressureMpa
+        return result
+    }
+
+    static func ammoniaTanker(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+        let t = a.ammoniaTanker
+        let hydrogenEquivalentPerTrip = t.payloadTonnes * 1000 / a.ammonia.crackerNh3KgPerKgH2
+        let shuttle = Shuttle(deliveredPerTripKg: hydrogenEquivalentPerTrip, trailerCapexCny: t.capexMcny * 1e6,
+                              trailerLifeYears: t.lifeYears, dropAndSwap: false)
+        var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
+        result.stationInletMpa = a.ammonia.crackerOutletPressureMpa
+        return result
+    }
+}

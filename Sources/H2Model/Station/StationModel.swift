@@ -1,0 +1,31 @@
+// Refuelling station physics and cost: capital by size with a scale exponent, land, and the
+// energy to bring the incoming hydrogen up to storage pressure (DESIGN §2.5).
+
+public enum StationModel {
+    /// Station capital excluding land, CNY: the reference station scaled by size, times the
+    /// 70 MPa multiplier where it applies.
+    public static func capexCny(capacityKgPerDay: Double, pressure: DispensingPressure, _ a: Assumptions) -> Double {
+        let s = a.station
+        let scaled = s.capexReferenceMcny * 1e6 * _pow(capacityKgPerDay / s.capexReferenceKgPerDay, s.capexScaleExponent)
+        return pressure == .mpa70 ? scaled * s.capex70MpaMultiplier : scaled
+    }
+
+    public static func storagePressureMpa(_ pressure: DispensingPressure, _ a: Assumptions) -> Double {
+        pressure == .mpa70 ? a.station.storagePressureFor70MpaMpa : a.station.storagePressureFor35MpaMpa
+    }
+
+    /// kWh per kg dispensed for compression (or, with liquid supply, pumping) and precooling.
+    public static func energyKwhPerKg(delivery: DeliveryResult, pressure: DispensingPressure, _ a: Assumptions) -> Double {
+        let storage = storagePressureMpa(pressure, a)
+        var kwh: Double
+        if let trailer = delivery.trailerPressures {
+            kwh = a.compression.trailerEmptyingEnergyKwhPerKg(fullMpa: trailer.full, residualMpa: trailer.residual, storageMpa: storage)
+        } else if let inlet = delivery.stationInletMpa {
+            kwh = a.compression.energyKwhPerKg(fromMpa: inlet, toMpa: storage)
+        } else {
+            kwh = a.liquid.stationPumpKwhPerKg
+        }
+        if pressure == .mpa70 { kwh += a.station.precoolingKwhPerKg }
+        return kwh
+    }
+}
