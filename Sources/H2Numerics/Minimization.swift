@@ -87,10 +87,10 @@ public func minimizeScalar(
 ) throws(NumericsError) -> (x: Double, value: Double) {
     let op = "minimizeScalar"
     let lower = interval.lowerBound, upper = interval.upperBound
-    precondition(interval.contains(guess), "\(op): guess \(guess) lies outside [\(lower), \(upper)]")
     guard lower.isFinite, upper.isFinite, guess.isFinite else {
         throw NumericsError(.badBracket, operation: op, detail: "interval [\(lower), \(upper)] or guess \(guess) is not finite")
     }
+    precondition(interval.contains(guess), "\(op): guess \(guess) lies outside [\(lower), \(upper)]")
     let fLower = f(lower), fGuess = f(guess), fUpper = f(upper)
     guard fLower.isFinite, fGuess.isFinite, fUpper.isFinite else {
         throw NumericsError(.nonFiniteValue, operation: op,
