@@ -3,11 +3,15 @@
 import CGSL
 
 extension Tolerance {
-    /// Default for `minimize(in:)`. A smooth minimum is flat, so x cannot be located better than
-    /// about √ε·|x| ≈ 1.5e-8·|x|; GSL's Brent never steps closer than that to its current best
-    /// point, so a relative tolerance below about 3e-8 can stall and end in `.noConvergence`.
+    /// Default for `minimize(in:)`: x to about 1e-7 relative (a few seconds on 8760 hours).
     public static let scalarMinimum = Tolerance(absolute: 1e-10, relative: 1e-7, maxIterations: 200)
 }
+
+/// A smooth minimum is flat, so x cannot be located better than about √ε·|x| ≈ 1.5e-8·|x|, and
+/// GSL's Brent never steps closer than that to its current best point: a smaller relative
+/// tolerance stalls (measured: 1e-9 never converges) and would end in `.noConvergence`. Relative
+/// tolerances below 4√ε ≈ 6e-8 are therefore raised to it, so `Tolerance()` works here too.
+let smallestScalarMinimumRelativeTolerance = 4 * GSL_SQRT_DBL_EPSILON
 
 /// Number of evenly spaced points evaluated before Brent starts. Enough to isolate the basin of
 /// a quasi-convex function with kinks (a tariff step, a capacity limit) and cheap next to the
@@ -83,10 +87,10 @@ public func minimizeScalar(
 ) throws(NumericsError) -> (x: Double, value: Double) {
     let op = "minimizeScalar"
     let lower = interval.lowerBound, upper = interval.upperBound
-    precondition(interval.contains(guess), "\(op): guess \(guess) lies outside [\(lower), \(upper)]")
     guard lower.isFinite, upper.isFinite, guess.isFinite else {
         throw NumericsError(.badBracket, operation: op, detail: "interval [\(lower), \(upper)] or guess \(guess) is not finite")
     }
+    precondition(interval.contains(guess), "\(op): guess \(guess) lies outside [\(lower), \(upper)]")
     let fLower = f(lower), fGuess = f(guess), fUpper = f(upper)
     guard fLower.isFinite, fGuess.isFinite, fUpper.isFinite else {
         throw NumericsError(.nonFiniteValue, operation: op,
@@ -173,7 +177,7 @@ private func brentMinimum(
                     try checkGSL(status, op)
                     let test = gsl_min_test_interval(
                         gsl_min_fminimizer_x_lower(minimizer), gsl_min_fminimizer_x_upper(minimizer),
-                        tolerance.absolute, tolerance.relative)
+                        tolerance.absolute, max(tolerance.relative, smallestScalarMinimumRelativeTolerance))
                     if Int(test) == Int(GSL_SUCCESS) {
                         return (gsl_min_fminimizer_x_minimum(minimizer), gsl_min_fminimizer_f_minimum(minimizer))
                     }
