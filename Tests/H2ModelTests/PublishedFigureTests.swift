@@ -72,12 +72,24 @@ import Testing
     }
 
     /// By-product + 20 MPa trailer at 100 km + 500 kg/d station at 80 %: ¥25–45/kg at the nozzle.
+    /// The Chinese station-cost studies behind that band quote costs before VAT and income tax,
+    /// so the pre-tax total is compared in both conventions (annuity; pro-forma break-even less
+    /// its `taxes` item). The pro-forma's full nozzle price adds VAT at 13 % of the ex-VAT price
+    /// (paid along the chain and borne at the nozzle), VAT surcharges and income tax on the
+    /// equity return: about ¥7/kg more, printed here and checked to be of that size.
     @Test func byproductChainAtTheNozzle() throws {
         let chain = SupplyChain(production: .byproduct, delivery: .tubeTrailer20, distanceKm: 100,
                                 stationCapacityKgPerDay: 500, utilisationPct: 80)
-        let c = try annuity(chain)
-        print("by-product + 20 MPa trailer 100 km + 500 kg/d at 80 % (annuity): \(c.total) CNY/kg; items \(CostItem.allCases.map { "\($0.rawValue)=\(c[$0])" }.joined(separator: " "))")
-        #expect(c.total >= 25 && c.total <= 45)
+        for mode in FinanceMode.allCases {
+            let c = try ChainModel.cost(chain, base, mode: mode)
+            let preTax = c.total - c.taxes
+            print("by-product + 20 MPa trailer 100 km + 500 kg/d at 80 % (\(mode.rawValue)): model \(preTax) CNY/kg before tax, \(c.total) with taxes; source band 25-45 (before tax); items \(CostItem.allCases.map { "\($0.rawValue)=\(c[$0])" }.joined(separator: " "))")
+            #expect(preTax >= 25 && preTax <= 45)
+            if mode == .proforma {
+                // VAT alone is 13 % of the ex-VAT price: at least 0.13/1.13 of the total.
+                #expect(c.taxes >= 0.13 / 1.13 * c.total && c.taxes <= 0.25 * c.total)
+            }
+        }
     }
 
     /// The purified gate cost of by-product hydrogen reproduces the REPORTED 14–16 CNY/kg.

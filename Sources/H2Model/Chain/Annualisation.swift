@@ -1,22 +1,9 @@
-// Annuity arithmetic shared by the upstream (merchant) cost models.
+// Annuity arithmetic shared by the upstream (merchant) cost models; the capital recovery
+// factor itself lives with the finance engine (Finance/CapitalRecovery.swift).
 
-/// Capital recovery factor r(1+r)^n / ((1+r)^n − 1); 1/n when r = 0.
-@inlinable
-public func capitalRecoveryFactor(ratePct: Double, years: Double) -> Double {
-    let r = ratePct / 100
-    if r == 0 { return 1 / years }
-    let g = pow1p(r, years)
-    return r * g / (g - 1)
-}
-
-/// (1 + r)^n without Foundation.
-@inlinable
-func pow1p(_ r: Double, _ n: Double) -> Double {
-    _exp(n * _log1p(r))
-}
-
-/// The yearly cost of owning `capex`: annuity plus fixed O&M as a percentage of capex.
+/// The yearly cost of owning `capex`: annuity at `ratePct` over `lifeYears` plus fixed O&M as
+/// a percentage of capex.
 @inlinable
 func annualOwnershipCost(capex: Double, ratePct: Double, lifeYears: Double, fixedOmPct: Double) -> Double {
-    capex * (capitalRecoveryFactor(ratePct: ratePct, years: lifeYears) + fixedOmPct / 100)
+    capex * (capitalRecoveryFactor(rate: ratePct / 100, years: Int(lifeYears)) + fixedOmPct / 100)
 }

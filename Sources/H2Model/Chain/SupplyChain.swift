@@ -160,7 +160,7 @@ public enum ChainModel {
         var c = p.variableCnyPerKg
         for item in CostItem.allCases { c[item] += p.fixedCnyPerYear[item] / kg }
         for need in p.capital {
-            c[need.item] += need.amountCny * capitalRecoveryFactor(ratePct: r, years: need.lifeYears) / kg
+            c[need.item] += need.amountCny * capitalRecoveryFactor(rate: r / 100, years: Int(need.lifeYears)) / kg
         }
         c.subsidies = -levelisedSubsidyCnyPerKg(kgPerYear: kg, a)
         return c
@@ -171,7 +171,7 @@ public enum ChainModel {
     static func levelisedSubsidyCnyPerKg(kgPerYear: Double, _ a: Assumptions) -> Double {
         let p = a.policy
         let years = Int(a.finance.operatingYears)
-        let construction = p.constructionSubsidyMcny * 1e6 * capitalRecoveryFactor(ratePct: a.finance.discountRatePct, years: Double(years)) / kgPerYear
+        let construction = p.constructionSubsidyMcny * 1e6 * capitalRecoveryFactor(rate: a.finance.discountRatePct / 100, years: years) / kgPerYear
         guard p.operatingSubsidyInitialCnyPerKg > 0 || p.operatingSubsidyLaterCnyPerKg > 0 else { return construction }
         let growth = 1 + a.finance.discountRatePct / 100
         var weighted = 0.0, weights = 0.0, discount = 1.0

@@ -33,6 +33,7 @@ public struct FinanceInputs: Sendable, Equatable {
     public var nominal = 0.0
     public var incomeTaxRatePct = 0.0
     public var vatRatePct = 0.0
+    public var vatSurchargePct = 0.0
     public var debtSharePct = 0.0
     public var debtInterestRatePct = 0.0
     public var debtTenorYears = 0.0

@@ -122,7 +122,7 @@ public enum ProductionModel {
             // Output made in h hours, drawn evenly over 24 h: the buffer holds (1 − h/24) of a day.
             let storedDays = max(0, 1 - operatingHoursPerDay / 24)
             cost += e.bufferStorageCapexCnyPerKg * storedDays
-                * capitalRecoveryFactor(ratePct: r, years: e.plantLifeYears) / 365
+                * capitalRecoveryFactor(rate: r / 100, years: Int(e.plantLifeYears)) / 365
         }
         return cost
     }
