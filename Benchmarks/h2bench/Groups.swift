@@ -1,3 +1,5 @@
+import H2Model
 // Every benchmark group, by name. Each group lives in its own file.
 let benchmarkGroups: [(String, @Sendable () -> Void)] = [
+    financeBenchmarkGroup,
 ]
