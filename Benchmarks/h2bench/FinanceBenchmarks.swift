@@ -12,7 +12,7 @@ func financeBenchmarkProject() -> (ProjectDefinition, FinanceAssumptions) {
         capital: [
             CapitalItem(item: .stationCapex, amountCNY: 9_000_000, lifeYears: 10),
             CapitalItem(item: .stationCapex, amountCNY: 5_500_000, lifeYears: 15),
-            CapitalItem(item: .stationCapex, amountCNY: 4_000_000, lifeYears: 30, vatable: false),
+            CapitalItem(item: .stationCapex, amountCNY: 4_000_000, lifeYears: 30, vatable: false, depreciationYears: 50),
         ],
         fixedCosts: [FixedCost(item: .stationOM, cnyPerYear: 740_000)],
         variableCosts: [

@@ -29,6 +29,7 @@ func badAssumptionsAreReported(field: String, spoil: @Sendable (inout FinanceAss
     ("capital[1].amountCNY", { @Sendable (p: inout ProjectDefinition) in p.capital[1].amountCNY = -1 }),
     ("capital[0].amountCNY", { @Sendable (p: inout ProjectDefinition) in p.capital[0].amountCNY = .nan }),
     ("capital[2].lifeYears", { @Sendable (p: inout ProjectDefinition) in p.capital[2].lifeYears = 0 }),
+    ("capital[2].depreciationYears", { @Sendable (p: inout ProjectDefinition) in p.capital[2].depreciationYears = 0 }),
     ("fixedCosts[0].cnyPerYear", { @Sendable (p: inout ProjectDefinition) in p.fixedCosts[0].cnyPerYear = .nan }),
     ("variableCosts[3].cnyPerKg", { @Sendable (p: inout ProjectDefinition) in p.variableCosts[3].cnyPerKg = -0.5 }),
     ("annualKg", { @Sendable (p: inout ProjectDefinition) in p.annualKg.removeLast() }),

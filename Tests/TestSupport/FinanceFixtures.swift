@@ -12,7 +12,8 @@ public enum FinanceFixtures {
             capital: [
                 CapitalItem(item: .stationCapex, amountCNY: 9_000_000, lifeYears: 10),    // compressors, storage
                 CapitalItem(item: .stationCapex, amountCNY: 5_500_000, lifeYears: 15),    // dispensers, chiller, controls
-                CapitalItem(item: .stationCapex, amountCNY: 4_000_000, lifeYears: 30, vatable: false), // land-use right
+                CapitalItem(item: .stationCapex, amountCNY: 4_000_000, lifeYears: 30, vatable: false,
+                            depreciationYears: 50), // land-use right, amortised over 50 years
             ],
             fixedCosts: [FixedCost(item: .stationOM, cnyPerYear: 740_000)],                // 4 %/yr of 18.5 M
             variableCosts: [
