@@ -42,7 +42,7 @@ let financeBenchmarkGroup: (String, @Sendable () -> Void) = ("finance", {
         (try? proForma.breakEvenPrice()) ?? .nan
     }
     report(solve, target: "≤ 10 µs")
-    print("  ratio to the 5 ms Python reference: \(Int((pythonReferenceMicroseconds * 1000 / solve.medianNanoseconds).rounded()))× faster")
+    print("  ratio to the 5 ms Python reference: \(Int((pythonReferenceMicroseconds * 1000 / solve.medianNanoseconds).rounded()))× faster (measure this machine: python3 Benchmarks/python/proforma.py)")
     let build = measure("finance: build pro-forma + break-even solve", iterationsPerRound: 5_000) {
         (try? ProForma(project: project, finance: finance).breakEvenPrice()) ?? .nan
     }

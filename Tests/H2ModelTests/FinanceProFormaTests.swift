@@ -263,3 +263,13 @@ func lossCarryForwardLimit(years: Int, expectedTax: Double, expectedLossUsed: Do
     #expect((npv < 0) == (price > 35))
     if let irr = try proForma.irr(atPrice: 35) { #expect((irr < 0.08) == (price > 35)) }
 }
+
+/// Cross-check against an independent pure-Python re-implementation of the same rules
+/// (`Benchmarks/python/proforma.py`, whose table is rebuilt from scratch per price and solved with
+/// scipy's brentq): the Chinese base case of the station breaks even at 39.78275959836918 CNY/kg,
+/// and numpy-financial's IRR of those flows is 0.0799999999999996.
+@Test func stationBreakEvenMatchesThePythonReimplementation() throws {
+    let proForma = try ProForma(project: FinanceFixtures.station(), finance: FinanceFixtures.chineseBaseCase())
+    let price = try proForma.breakEvenPrice()
+    #expect(abs(price - 39.78275959836918) <= 1e-9 * price)
+}
