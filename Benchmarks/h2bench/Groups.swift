@@ -1,4 +1,5 @@
 // Every benchmark group, by name. Each group lives in its own file.
 let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     numericsBenchmarkGroup,
+    financeBenchmarkGroup,
 ]

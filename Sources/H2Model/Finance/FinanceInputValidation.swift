@@ -58,6 +58,10 @@ extension ProjectDefinition {
                 problems.append(.init(field: "capital[\(i)].lifeYears", message: "is \(c.lifeYears)",
                                       fix: "give the economic life in whole years, at least 1"))
             }
+            if let years = c.depreciationYears, years < 1 {
+                problems.append(.init(field: "capital[\(i)].depreciationYears", message: "is \(years)",
+                                      fix: "give the depreciation period in whole years, at least 1, or leave it out for the default"))
+            }
         }
         for (i, f) in fixedCosts.enumerated() {
             amount(f.cnyPerYear, "fixedCosts[\(i)].cnyPerYear", "give the yearly cost in CNY, zero or more")

@@ -27,7 +27,7 @@
 ///   income = sales ex VAT (+ operating subsidy if taxable) − fixed − variable costs − depreciation
 ///   − write-offs − interest − surcharges + (salvage − book value). A loss may offset the income of
 ///   the following `lossCarryForwardYears` years, oldest loss first; afterwards it expires.
-/// - Depreciation: straight line over `depreciationYears` from the year after each purchase
+/// - Depreciation: straight line over `depreciationYears` (or the item's own period) from the year after each purchase
 ///   enters service (operating year 1 for the initial capital), on the nominal purchase cost net of
 ///   the construction subsidy share. A replaced item's remaining book value is written off when it
 ///   is replaced.
@@ -170,10 +170,9 @@ struct PriceIndependentColumns: Sendable {
         let vat = finance.vatRate
         let tranches = max(C, 1)
         let initialTotal = project.capital.reduce(0) { $0 + $1.amountCNY }
-        let D = finance.depreciationYears
         var initialPaid = [Double](repeating: 0, count: rows)
 
-        func depreciate(_ basis: Double, from first: Int, through last: Int) {
+        func depreciate(_ basis: Double, over D: Int, from first: Int, through last: Int) {
             guard first <= last else { return }
             let perYear = basis / Double(D)
             for t in first...last { depreciation[t] += perYear }
@@ -181,6 +180,7 @@ struct PriceIndependentColumns: Sendable {
 
         for c in project.capital {
             let k = ItemisedCost.index(of: c.item)
+            let D = c.depreciationYears ?? finance.depreciationYears
             var basis = 0.0
             for t in 0..<tranches {
                 let pay = c.amountCNY / Double(tranches) * escalation[t]
@@ -199,7 +199,7 @@ struct PriceIndependentColumns: Sendable {
             var replacement = 1
             while replacement * L < N {
                 let s = C + replacement * L
-                depreciate(basis, from: inService + 1, through: min(inService + D, s))
+                depreciate(basis, over: D, from: inService + 1, through: min(inService + D, s))
                 writeOff[s] += basis * Double(max(0, D - (s - inService))) / Double(D)
                 let pay = c.amountCNY * escalation[s]
                 capitalByItem[k][s] += pay
@@ -209,7 +209,7 @@ struct PriceIndependentColumns: Sendable {
                 inService = s
                 replacement += 1
             }
-            depreciate(basis, from: inService + 1, through: min(inService + D, T))
+            depreciate(basis, over: D, from: inService + 1, through: min(inService + D, T))
             let yearsInService = T - inService
             let value = c.amountCNY * Double(max(0, L - yearsInService)) / Double(L) * escalation[T]
             salvageByItem[k][T] += value

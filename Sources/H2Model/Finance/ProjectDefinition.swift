@@ -17,12 +17,16 @@ public struct CapitalItem: Sendable, Equatable, Codable {
     /// Whether input VAT is paid on the purchase (equipment: yes, deductible since China's 2009
     /// VAT reform; land-use rights and labour-only installation: set false).
     public var vatable: Bool
+    /// Tax depreciation (amortisation) period for this item, overriding
+    /// `FinanceAssumptions.depreciationYears` (e.g. 50 years for a land-use right); nil: the default.
+    public var depreciationYears: Int?
 
-    public init(item: CostItem, amountCNY: Double, lifeYears: Int, vatable: Bool = true) {
+    public init(item: CostItem, amountCNY: Double, lifeYears: Int, vatable: Bool = true, depreciationYears: Int? = nil) {
         self.item = item
         self.amountCNY = amountCNY
         self.lifeYears = lifeYears
         self.vatable = vatable
+        self.depreciationYears = depreciationYears
     }
 }
 
