@@ -1,3 +1,4 @@
+import H2Model
 // Writing result tables in the project's CSV conventions (DESIGN §3).
 
 /// One cell to write.

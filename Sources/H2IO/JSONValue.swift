@@ -1,3 +1,4 @@
+import H2Model
 // A tiny deterministic JSON writer for manifest.json and GeoJSON: the same value always gives
 // the same bytes, on every platform (Foundation's JSONSerialization orders keys by hash).
 

@@ -1,3 +1,4 @@
+import H2Model
 // Typed reading of TOML values, with messages that say what was found and how to write it.
 
 extension TOMLEntry {

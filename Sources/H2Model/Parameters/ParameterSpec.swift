@@ -83,11 +83,3 @@ public struct ParameterSpec: Sendable {
         self.path = path
     }
 }
-
-/// Shortest round-trip text for a number; integral values without a trailing ".0".
-public func formatNumber(_ x: Double) -> String {
-    if x.isFinite, x.rounded() == x, abs(x) < 1e15 {
-        return String(Int64(x))
-    }
-    return "\(x)"
-}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+struct H2Corridor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "h2corridor",
+        abstract: "Hydrogen corridors and refuelling-station economics for provincial planners.",
+        discussion: """
+        Costs are itemised CNY per kg at the nozzle, computed from physical and economic parameters
+        whose every value carries its origin, basis (REPORTED / DERIVED / ESTIMATE) and source.
+
+        Exit codes: 0 success; 64 usage error; 65 invalid input data; 3 infeasible or time limit
+        without a feasible answer; 1 other failure.
+
+        Examples:
+          h2corridor cost --production byproduct --delivery tube-trailer-20 --distance-km 100 --station-kg-per-day 500
+          h2corridor cost --compare --distance-km 150 --station-kg-per-day 1000
+          h2corridor explain Models/guizhou-2025
+          h2corridor validate Models/zhejiang-2025
+        """,
+        version: "0.1.0",
+        subcommands: [Cost.self, Validate.self, Explain.self]
+    )
+}

@@ -1,0 +1,65 @@
+// Options shared by the commands, and the one place errors become exit codes.
+import ArgumentParser
+import H2IO
+import H2Model
+import Foundation
+
+/// The scenario and the overrides applied on top of it.
+struct ScenarioOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one parameter: dotted.key=value (repeatable).", valueName: "key=value"))
+    var sets: [String] = []
+
+    @Option(name: .customLong("overrides"), help: ArgumentHelp("A TOML file of parameter overrides (repeatable; two files setting the same key is an error).", valueName: "file"))
+    var overrideFiles: [String] = []
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print nothing on stderr but errors.")
+    var quiet = false
+
+    @Flag(help: "Write a UTF-8 byte-order mark at the start of CSV files (Excel and WPS need it to show Chinese names).")
+    var bom = false
+}
+
+/// Exit codes of DESIGN §4.
+enum Exit {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let infeasible: Int32 = 3
+    static let failure: Int32 = 1
+}
+
+/// Prints `message` on stderr.
+func printError(_ message: String) {
+    var text = message
+    if !text.hasSuffix("\n") { text += "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+}
+
+/// Loads a scenario folder (nil: catalogue only) with overrides; errors become exit codes.
+func loadScenario(_ directory: String?, _ options: ScenarioOptions) throws -> Scenario {
+    do {
+        return try ScenarioLoader.load(directory: directory, overrideFiles: options.overrideFiles, sets: options.sets)
+    } catch .usage(let message) {
+        printError("error: \(message)")
+        throw ExitCode(Exit.usage)
+    } catch .data(let errors) {
+        printError(errors.description)
+        throw ExitCode(Exit.dataError)
+    }
+}
+
+/// The scenario argument: a folder, or "none" for the catalogue defaults alone.
+func scenarioDirectory(_ argument: String) -> String? {
+    argument == "none" ? nil : argument
+}
+
+/// Writes bytes to a file atomically or to stdout (`-`).
+func writeOutput(_ bytes: [UInt8], to argument: String) throws {
+    do {
+        try OutputTarget(argument: argument).write(bytes)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+}

@@ -1,0 +1,30 @@
+// `h2corridor validate`: check a scenario and report every problem; run nothing.
+import ArgumentParser
+import H2IO
+import H2Model
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario folder and report every problem with file, line and field.",
+        discussion: """
+        Exit code 0 when the scenario is valid, 65 when a file has problems, 64 for a bad option.
+
+        Examples:
+          h2corridor validate Models/guizhou-2025
+          h2corridor validate Models/zhejiang-2025 --overrides high-electricity.toml
+        """)
+
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    var scenario = "Models/guizhou-2025"
+
+    @OptionGroup var overrides: ScenarioOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try loadScenario(scenario, overrides)
+        if !output.quiet {
+            let count = loaded.parameters.overridden.count
+            print("\(scenario): valid (\(loaded.inputs.count) files read, \(count) parameter\(count == 1 ? "" : "s") overridden)")
+        }
+    }
+}
