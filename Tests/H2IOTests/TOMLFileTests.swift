@@ -235,3 +235,62 @@ import Testing
         #expect(TOMLKeyPath.render("a b") == "\"a b\"")
     }
 }
+
+@Suite struct TOMLLineIndexTests {
+    /// Strings that look like syntax, comments with brackets, nested inline tables in arrays.
+    let tricky = #"""
+        title = "a # not a comment ] [x]"   # but this is [a comment]
+        path = 'C:\data\[x]'
+        text = """
+        quote: \""" still inside
+        key = 1
+        """
+        raw = '''
+        [[fleet]]
+        '''
+        list = [ "a, b", "]", # comment ]
+          'c' ]
+
+        [ "quoted table" . inner ]
+        x = 1
+        nested = [ { a = { b = 2 } }, { a = { b = 3 } } ]
+
+        [a]
+        b.c = 1
+        "d e".f = 2
+
+        [[route]]
+        from = "GY"
+        [route.options]
+        via = ["ZY"]
+        [[route]]
+        from = "AS"
+        """#
+
+    @Test func linesInTrickyText() throws {
+        let file = try TOMLFile(parsing: tricky, file: "t.toml")
+        let lines = Dictionary(uniqueKeysWithValues: file.entries.map { ($0.dottedKey, $0.line) })
+        #expect(file.entries.map(\.dottedKey) == [
+            "title", "path", "text", "raw", "list",
+            "\"quoted table\".inner.x",
+            "\"quoted table\".inner.nested[0].a.b", "\"quoted table\".inner.nested[1].a.b",
+            "a.b.c", "a.\"d e\".f",
+            "route[0].from", "route[0].options.via", "route[1].from",
+        ])
+        #expect(lines["title"] == 1)
+        #expect(lines["path"] == 2)
+        #expect(lines["text"] == 3)
+        #expect(lines["raw"] == 7)
+        #expect(lines["list"] == 10)
+        #expect(lines["\"quoted table\".inner.x"] == 14)
+        #expect(lines["\"quoted table\".inner.nested[1].a.b"] == 15)
+        #expect(lines["a.b.c"] == 18)
+        #expect(lines["a.\"d e\".f"] == 19)
+        #expect(lines["route[0].from"] == 22)
+        #expect(lines["route[0].options.via"] == 24)
+        #expect(lines["route[1].from"] == 26)
+        #expect(file.records("route").map(\.line) == [21, 25])
+        #expect(try file.require("text").string() == "quote: \"\"\" still inside\nkey = 1\n")
+        #expect(file.records("\"quoted table\".inner.nested").count == 2)
+    }
+}
