@@ -2,4 +2,5 @@
 let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     numericsBenchmarkGroup,
     financeBenchmarkGroup,
+    ioBenchmarkGroup,
 ]

@@ -49,9 +49,11 @@ public struct CSVWriter: Sendable {
         for (position, cell) in cells.enumerated() {
             if position > 0 { line += "," }
             switch cell {
-            case .text(let value): line += Self.quotedIfNeeded(value)
+            case .text(let value): line += cells.count == 1 && value.isEmpty ? "\"\"" : Self.quotedIfNeeded(value)
             case .integer(let value): line += String(value)
-            case .empty: break
+            case .empty:
+                // In a one-column table an empty cell would be an empty line, which readers skip.
+                if cells.count == 1 { line += "\"\"" }
             case .number(let value):
                 guard value.isFinite else {
                     throw OutputError(

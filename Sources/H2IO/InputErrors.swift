@@ -14,18 +14,17 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Equatable, 
     public mutating func append(_ error: InputError) { errors.append(error) }
     public mutating func append(contentsOf other: some Sequence<InputError>) { errors.append(contentsOf: other) }
 
-    /// Runs `body`; on an `InputError` records it and returns nil, so validation carries on
-    /// with the next field: `let lat = problems.check { try nodes.double(i, "lat") }`.
-    public mutating func check<T>(_ body: () throws(InputError) -> T) -> T? {
-        do { return try body() } catch {
+    /// Runs `body`; on an `InputError` (or `InputErrors`) records it and returns nil, so
+    /// validation carries on with the next field:
+    /// `let lat = try problems.check { try nodes.double(i, "lat") }` (the outer `try` only
+    /// passes on errors that are not input problems).
+    public mutating func check<T>(_ body: () throws -> T) rethrows -> T? {
+        do {
+            return try body()
+        } catch let error as InputError {
             errors.append(error)
             return nil
-        }
-    }
-
-    /// Like `check`, for work that itself reports several problems.
-    public mutating func checkAll<T>(_ body: () throws(InputErrors) -> T) -> T? {
-        do { return try body() } catch {
+        } catch let error as InputErrors {
             errors.append(contentsOf: error.errors)
             return nil
         }

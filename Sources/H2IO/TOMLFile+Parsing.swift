@@ -12,11 +12,18 @@ extension TOMLFile {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
+            var fix = "correct this line: write key = value, text in double quotes, numbers without units or thousands separators, and tables as [name]"
+            // toml++ says "… saw 'X'": a non-ASCII X is a Chinese key without quotes or
+            // full-width punctuation typed with a Chinese input method.
+            if let range = error.description.range(of: "saw '"),
+                let seen = error.description[range.upperBound...].unicodeScalars.first, !seen.isASCII
+            {
+                fix = "keys with Chinese characters must be in double quotes, e.g. \"贵阳\" = 1, and punctuation must be half-width (半角: = , \" [ ])"
+            }
             throw InputErrors([
                 InputError(
                     file: file, line: error.source.begin.line, column: error.source.begin.column,
-                    message: "TOML syntax error: \(error.description)",
-                    fix: "correct this line: write key = value, text in double quotes, numbers without units or thousands separators, and tables as [name]")
+                    message: "TOML syntax error: \(error.description)", fix: fix)
             ])
         } catch {
             throw InputErrors([InputError(file: file, message: "cannot be parsed as TOML (\(error))")])

@@ -15,11 +15,17 @@
 public func formatNumber(_ value: Double) -> String {
     precondition(value.isFinite, "formatNumber needs a finite value")
     if value == 0 { return "0" }
-    let (negative, digits, exponent) = decimalDigits(of: value)
+    let magnitude = abs(value)
+    let plain = magnitude >= 1e-6 && magnitude < 1e15
+    let shortest = value.description
+    // Fast path: Swift already wrote plain digits ("26.65", "1200.0"); only ".0" goes.
+    if plain && !shortest.utf8.contains(UInt8(ascii: "e")) {
+        return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+    }
+    let (negative, digits, exponent) = decimalDigits(ofDescription: shortest)
     // value = 0.d1d2d3… × 10^exponent
     var text = negative ? "-" : ""
-    let magnitude = abs(value)
-    if magnitude >= 1e-6 && magnitude < 1e15 {
+    if plain {
         if exponent <= 0 {
             text += "0." + String(repeating: "0", count: -exponent) + digits
         } else if exponent >= digits.count {
@@ -39,7 +45,11 @@ public func formatNumber(_ value: Double) -> String {
 /// Splits Swift's shortest representation into sign, significant digits (no leading or
 /// trailing zeros) and the exponent e with value = 0.digits × 10^e.
 func decimalDigits(of value: Double) -> (negative: Bool, digits: String, exponent: Int) {
-    var text = Substring(value.description)  // e.g. "-1.25e-07", "123.5", "1e+16"
+    decimalDigits(ofDescription: value.description)
+}
+
+func decimalDigits(ofDescription description: String) -> (negative: Bool, digits: String, exponent: Int) {
+    var text = Substring(description)  // e.g. "-1.25e-07", "123.5", "1e+16"
     let negative = text.hasPrefix("-")
     if negative { text = text.dropFirst() }
     var exponent = 0
