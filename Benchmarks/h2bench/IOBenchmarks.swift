@@ -1,6 +1,7 @@
 // File-layer benchmarks: CSV reading and writing at sample-file scale, number formatting,
 // SHA-256 throughput.
 import H2IO
+import H2Model
 
 let ioBenchmarkGroup: (String, @Sendable () -> Void) = ("io", {
     var text = "id,name,lat,lon,capacity_kg_per_day\n"
