@@ -1,5 +1,6 @@
 import Testing
 @testable import H2IO
+@testable import H2Model
 
 @Suite struct NumberFormattingTests {
     @Test(arguments: [
