@@ -3,4 +3,5 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     numericsBenchmarkGroup,
     financeBenchmarkGroup,
     ioBenchmarkGroup,
+    pathwayBenchmarkGroup,
 ]
