@@ -108,32 +108,32 @@ public enum ScenarioLoader {
 
     static func readMeta(_ file: TOMLFile, into scenario: inout Scenario) -> [InputError] {
         var problems = InputErrors()
-        if let entry = file["scenario.name"] { scenario.name = attempt(&problems) { () throws(InputError) in try entry.string() } ?? scenario.name }
-        if let entry = file["scenario.title"] { scenario.title = attempt(&problems) { () throws(InputError) in try entry.string() } ?? scenario.title }
-        if let entry = file["scenario.province"] { scenario.province = attempt(&problems) { () throws(InputError) in try entry.string() } ?? "" }
-        if let entry = file["scenario.price_year"] { scenario.priceYear = attempt(&problems) { () throws(InputError) in try entry.integer() } ?? scenario.priceYear }
+        if let entry = file["scenario.name"] { scenario.name = problems.recording { () throws(InputError) in try entry.string() } ?? scenario.name }
+        if let entry = file["scenario.title"] { scenario.title = problems.recording { () throws(InputError) in try entry.string() } ?? scenario.title }
+        if let entry = file["scenario.province"] { scenario.province = problems.recording { () throws(InputError) in try entry.string() } ?? "" }
+        if let entry = file["scenario.price_year"] { scenario.priceYear = problems.recording { () throws(InputError) in try entry.integer() } ?? scenario.priceYear }
         var d = CostDefaults()
-        if let entry = file["cost.production"], let text = attempt(&problems, { () throws(InputError) in try entry.string() }) {
+        if let entry = file["cost.production"], let text = problems.recording({ () throws(InputError) in try entry.string() }) {
             d.production = ProductionPathway(rawValue: text)
             if d.production == nil {
                 problems.append(entry.error("unknown production pathway \"\(text)\"",
                                             fix: "use one of \(ProductionPathway.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-        if let entry = file["cost.delivery"], let text = attempt(&problems, { () throws(InputError) in try entry.string() }) {
+        if let entry = file["cost.delivery"], let text = problems.recording({ () throws(InputError) in try entry.string() }) {
             d.delivery = DeliveryMode(rawValue: text)
             if d.delivery == nil {
                 problems.append(entry.error("unknown delivery mode \"\(text)\"",
                                             fix: "use one of \(DeliveryMode.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
-        if let entry = file["cost.distance_km"] { d.distanceKm = attempt(&problems) { () throws(InputError) in try entry.number() } }
-        if let entry = file["cost.station_kg_per_day"] { d.stationKgPerDay = attempt(&problems) { () throws(InputError) in try entry.number(allowZero: false) } }
+        if let entry = file["cost.distance_km"] { d.distanceKm = problems.recording { () throws(InputError) in try entry.number() } }
+        if let entry = file["cost.station_kg_per_day"] { d.stationKgPerDay = problems.recording { () throws(InputError) in try entry.number(allowZero: false) } }
         if let entry = file["cost.utilization_pct"] {
-            d.utilisationPct = attempt(&problems) { () throws(InputError) in try entry.number(allowZero: false) }
+            d.utilisationPct = problems.recording { () throws(InputError) in try entry.number(allowZero: false) }
             if let u = d.utilisationPct, u > 100 { problems.append(entry.error("\(formatNumber(u)) % is above 100 %", fix: "give a percentage in (0, 100]")) }
         }
-        if let entry = file["cost.pressure_mpa"], let mpa = attempt(&problems, { () throws(InputError) in try entry.integer() }) {
+        if let entry = file["cost.pressure_mpa"], let mpa = problems.recording({ () throws(InputError) in try entry.integer() }) {
             d.pressure = DispensingPressure(rawValue: mpa)
             if d.pressure == nil { problems.append(entry.error("\(mpa) MPa is not a dispensing pressure", fix: "write 35 or 70")) }
         }
@@ -167,15 +167,15 @@ public enum ScenarioLoader {
                 }
                 continue
             }
-            guard let value = attempt(&problems, { () throws(InputError) in try entry.number(allowNegative: true) }) else { continue }
+            guard let value = problems.recording({ () throws(InputError) in try entry.number(allowNegative: true) }) else { continue }
             var basis: Basis? = nil
-            if let basisEntry = file[spec.key + ".basis"], let text = attempt(&problems, { () throws(InputError) in try basisEntry.string() }) {
+            if let basisEntry = file[spec.key + ".basis"], let text = problems.recording({ () throws(InputError) in try basisEntry.string() }) {
                 basis = Basis(rawValue: text.uppercased())
                 if basis == nil {
                     problems.append(basisEntry.error("unknown basis \"\(text)\"", fix: "write REPORTED, DERIVED or ESTIMATE"))
                 }
             }
-            let source = file[spec.key + ".source"].flatMap { entry in attempt(&problems) { () throws(InputError) in try entry.string() } }
+            let source = file[spec.key + ".source"].flatMap { entry in problems.recording { () throws(InputError) in try entry.string() } }
             do {
                 try parameters.set(spec.key, to: value, origin: .file(path: file.file, line: entry.line), layer: layer,
                                    basis: basis, source: source)
@@ -207,13 +207,5 @@ public enum ScenarioLoader {
         } catch {
             throw .usage("--set \(assignment): \(error.message). Fix: \(error.fix)")
         }
-    }
-}
-
-/// Runs `body`; an input problem is recorded and nil returned, so reading carries on.
-private func attempt<T>(_ problems: inout InputErrors, _ body: () throws(InputError) -> T) -> T? {
-    do { return try body() } catch {
-        problems.append(error)
-        return nil
     }
 }
