@@ -1,0 +1,194 @@
+// The whole planning pipeline (DESIGN §2.6 with the cost engine of §2.3–2.7): fleets become
+// demand, the cost engine prices station size classes and every source → site supply option,
+// the MILP chooses sites, sizes and supply, and every open station is then costed in full
+// (pro-forma, with the demand ramp of the fleets it serves).
+
+/// One open station of the plan, costed.
+public struct StationPlan: Sendable {
+    public var site: String
+    public var sizeClass: String
+    public var capacityKgPerDay: Double
+    /// kg/day dispensed in the design year.
+    public var throughputKgPerDay: Double
+    /// Supply links chosen by the optimiser, largest first.
+    public var supply: [SupplyLink]
+    /// The supply chain of the largest link, at the station's design-year utilisation.
+    public var chain: SupplyChain
+    /// Break-even nozzle price, itemised (pro-forma).
+    public var cost: CostVector
+    /// kg sold in each operating year (the fleets' demand ramp, capped by capacity).
+    public var annualKg: [Double]
+    public var proForma: ProForma
+}
+
+public struct SupplyLink: Sendable, Equatable {
+    public var source: HydrogenSource
+    public var delivery: DeliveryMode
+    public var distanceKm: Double
+    public var kgPerDay: Double
+    /// What the station pays per kg delivered (upstream levelised cost plus station energy).
+    public var costCnyPerKg: Double
+}
+
+public struct CorridorPlan: Sendable {
+    public var placement: PlacementResult
+    public var stations: [StationPlan]
+    /// Throughput-weighted average of the stations' itemised break-even prices.
+    public var networkAverage: CostVector
+    public var totalDemandKgPerDay: Double
+    public var servedKgPerDay: Double
+    public var totalCapacityKgPerDay: Double
+    /// The supply options offered to the optimiser (cheapest delivery mode per source and site).
+    public var supplyOptionCount: Int
+}
+
+public struct PlanningProblem: Error, Sendable, CustomStringConvertible {
+    public var messages: [String]
+    public var description: String { messages.joined(separator: "\n") }
+}
+
+public enum CorridorPlanner {
+    public static func plan(_ s: PlanningScenario, _ a: Assumptions) throws -> CorridorPlan {
+        let settings = s.settings
+        var problems: [String] = []
+        // Demand.
+        var depots: [DepotFleet] = []
+        var flows: [CorridorFlow] = []
+        for fleet in s.fleets {
+            guard let c = s.vehicleClass(fleet.vehicleClass) else {
+                problems.append("fleet \(fleet.id): unknown vehicle class \(fleet.vehicleClass)")
+                continue
+            }
+            switch fleet.pattern {
+            case .depot(let home, let radius):
+                depots.append(DepotFleet(id: fleet.id, homeNode: home, demandKgPerDay: s.depotDemandKgPerDay(fleet), serviceRadiusKm: radius))
+            case .corridor(let origin, let destination, let trips):
+                flows.append(CorridorFlow(id: fleet.id, origin: origin, destination: destination, volume: fleet.vehicles * trips,
+                                          rangeKm: c.rangeKm, hydrogenKgPerKm: c.kgPer100Km / 100))
+            }
+        }
+        if !problems.isEmpty { throw PlanningProblem(messages: problems) }
+
+        // Station size classes: annualised capital (equipment and land) and fixed O&M.
+        let r = a.finance.discountRatePct / 100
+        let pressure: DispensingPressure = s.vehicleClasses.contains { $0.pressure == .mpa70 } ? .mpa70 : .mpa35
+        let sizes = settings.stationSizesKgPerDay.map { kg -> StationSizeClass in
+            let capex = StationModel.capexCny(capacityKgPerDay: kg, pressure: pressure, a)
+            let annual = capex * (capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears)) + a.station.fixedOmPct / 100)
+                + a.station.landMcny * 1e6 * capitalRecoveryFactor(rate: r, years: Int(a.station.landAmortisationYears))
+            return StationSizeClass(id: "\(formatNumber(kg))kgd", capacityKgPerDay: kg, annualisedCostCNYPerYear: annual)
+        }
+
+        // Supply options: for each source and candidate site, the cheapest delivery mode.
+        let candidates = s.candidateSites ?? s.network.nodes.map(\.id)
+        var options: [SupplyOption] = []
+        var linkByKey: [String: SupplyLink] = [:]
+        for source in s.sources {
+            guard let from = s.network.position(of: source.node) else { continue }
+            let distances = s.network.distances(from: from)
+            let modes: [DeliveryMode] = source.pathway == .ammoniaCrackingStation ? [.ammoniaTanker] : settings.deliveryModes
+            for site in candidates {
+                guard let to = s.network.position(of: site), distances[to].isFinite else { continue }
+                let km = from == to ? settings.sameNodeDistanceKm : distances[to]
+                var best: SupplyLink? = nil
+                for mode in modes where source.pathway.incompatibility(with: mode) == nil {
+                    let chain = SupplyChain(production: source.pathway, delivery: mode, distanceKm: km,
+                                            stationCapacityKgPerDay: settings.referenceStationKgPerDay, utilisationPct: a.station.utilisationPct, pressure: pressure)
+                    guard let perKg = try? supplyCostPerKg(chain, a) else { continue }
+                    if best == nil || perKg < best!.costCnyPerKg {
+                        best = SupplyLink(source: source, delivery: mode, distanceKm: km, kgPerDay: 0, costCnyPerKg: perKg)
+                    }
+                }
+                if let best {
+                    options.append(SupplyOption(sourceID: source.id, site: site, deliveryMode: best.delivery.rawValue, costCNYPerKg: best.costCnyPerKg))
+                    linkByKey[source.id + "|" + site] = best
+                }
+            }
+        }
+        let supplySources = s.sources.map { SupplySource(id: $0.id, capacityKgPerDay: $0.availableTonnesPerYear * 1000 / 365) }
+        let maxRange = s.vehicleClasses.map(\.rangeKm).max() ?? 0
+        let problem = PlacementProblem(network: s.network, candidateSites: s.candidateSites, sizeClasses: sizes,
+                                       depotFleets: depots, corridorFlows: flows, sources: supplySources, supplyOptions: options,
+                                       rangeKm: maxRange, maximumUtilisation: a.station.maximumUtilisationPct / 100,
+                                       operatingDaysPerYear: 365, objective: settings.objective)
+        let placement = try problem.solve(timeLimitSeconds: settings.timeLimitSeconds)
+
+        let totalDemand = depots.reduce(0) { $0 + $1.demandKgPerDay } + placement.flows.reduce(0) { $0 + $1.hydrogenKgPerDay }
+        guard placement.status.hasSolution else {
+            return CorridorPlan(placement: placement, stations: [], networkAverage: CostVector(), totalDemandKgPerDay: totalDemand,
+                                servedKgPerDay: 0, totalCapacityKgPerDay: 0, supplyOptionCount: options.count)
+        }
+
+        // Each station's demand ramp: the fleets it serves, each with its own ramp.
+        let fleetByID = Dictionary(uniqueKeysWithValues: s.fleets.map { ($0.id, $0) })
+        var contributions: [String: [(fleet: Fleet, kgPerDay: Double)]] = [:]
+        for assignment in placement.fleets {
+            guard let fleet = fleetByID[assignment.id] else { continue }
+            for (site, kg) in assignment.kgPerDayBySite where kg > 0 { contributions[site, default: []].append((fleet, kg)) }
+        }
+        for flow in placement.flows where flow.covered {
+            guard let fleet = fleetByID[flow.id] else { continue }
+            for site in flow.drawnKgPerDayBySite.keys.sorted() where flow.drawnKgPerDayBySite[site]! > 0 {
+                contributions[site, default: []].append((fleet, flow.drawnKgPerDayBySite[site]!))
+            }
+        }
+
+        var stations: [StationPlan] = []
+        for open in placement.openStations {
+            guard let capacity = open.capacityKgPerDay, open.throughputKgPerDay > 0 else { continue }
+            var links = placement.supply.filter { $0.site == open.site && $0.kgPerDay > 0 }.compactMap { supply -> SupplyLink? in
+                guard var link = linkByKey[supply.sourceID + "|" + open.site] else { return nil }
+                link.kgPerDay = supply.kgPerDay
+                return link
+            }
+            links.sort { ($0.kgPerDay, $1.source.id) > ($1.kgPerDay, $0.source.id) }
+            guard let main = links.first else { continue }
+            let utilisation = min(100, 100 * open.throughputKgPerDay / capacity)
+            let chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
+                                    stationCapacityKgPerDay: capacity, utilisationPct: utilisation, pressure: pressure)
+            var evaluation = try ChainModel.evaluate(chain, a)
+            if links.count > 1 {
+                // Blend what the station pays per kg over its supply links.
+                var blended = CostVector()
+                for link in links {
+                    var c = chain
+                    c.production = link.source.pathway
+                    c.delivery = link.delivery
+                    c.distanceKm = link.distanceKm
+                    blended = blended + (try ChainModel.evaluate(c, a)).project.variableCnyPerKg * (link.kgPerDay / open.throughputKgPerDay)
+                }
+                evaluation.project.variableCnyPerKg = blended
+            }
+            let years = Int(a.finance.operatingYears)
+            let cap = capacity * a.station.maximumUtilisationPct / 100
+            let served = contributions[open.site] ?? []
+            let annualKg = (0..<years).map { i -> Double in
+                let year = settings.designYear + i
+                let demand = served.reduce(0) { $0 + $1.kgPerDay * $1.fleet.share(in: year) }
+                return max(1, min(cap, demand)) * 365
+            }
+            let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg)
+            stations.append(StationPlan(site: open.site, sizeClass: open.sizeClass ?? "", capacityKgPerDay: capacity,
+                                        throughputKgPerDay: open.throughputKgPerDay, supply: links, chain: chain,
+                                        cost: cost, annualKg: annualKg, proForma: proForma))
+        }
+        // Stations in node-file order.
+        stations.sort { (s.network.position(of: $0.site) ?? 0) < (s.network.position(of: $1.site) ?? 0) }
+        let served = stations.reduce(0) { $0 + $1.throughputKgPerDay }
+        var average = CostVector()
+        if served > 0 {
+            for st in stations { average = average + st.cost * (st.throughputKgPerDay / served) }
+        }
+        return CorridorPlan(placement: placement, stations: stations, networkAverage: average, totalDemandKgPerDay: totalDemand,
+                            servedKgPerDay: served, totalCapacityKgPerDay: stations.reduce(0) { $0 + $1.capacityKgPerDay },
+                            supplyOptionCount: options.count)
+    }
+
+    /// What a station pays per kg for a supply chain, excluding its own capital and O&M (the
+    /// size classes carry those): upstream levelised cost, station energy, and any station-side
+    /// plant of the pathway (on-site electrolyser, station cracker), annuity mode.
+    public static func supplyCostPerKg(_ chain: SupplyChain, _ a: Assumptions) throws -> Double {
+        let c = try ChainModel.cost(chain, a, mode: .annuity)
+        return c.total - c.stationCapex - c.stationOM - c.subsidies
+    }
+}
