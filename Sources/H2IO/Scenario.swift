@@ -48,11 +48,11 @@ public enum ScenarioError: Error, CustomStringConvertible, Sendable {
 
 public enum ScenarioLoader {
     /// Keys of `scenario.toml` that are not catalogue parameters.
-    static let structuralKeys: Set<String> = [
+    static let structuralKeys: Set<String> = Set<String>([
         "scenario.name", "scenario.title", "scenario.province", "scenario.price_year", "scenario.description",
         "cost.production", "cost.delivery", "cost.distance_km", "cost.station_kg_per_day",
         "cost.utilization_pct", "cost.pressure_mpa",
-    ]
+    ]).union(placementKeys)
 
     /// Suffixes that attach provenance to an overridden parameter written as an inline table:
     /// `grid_price_cny_per_kwh = { value = 0.45, basis = "REPORTED", source = "..." }`.

@@ -1,0 +1,223 @@
+// The CSV tables of a scenario folder (nodes, edges, vehicle classes, fleets, sources,
+// candidates) read into a PlanningScenario; `[placement]` and `[plan]` of scenario.toml set
+// the run. Every problem names file, line, row and field.
+import H2Model
+
+extension ScenarioLoader {
+    static let placementKeys: Set<String> = [
+        "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
+        "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
+        "placement.delivery_modes", "placement.same_node_distance_km", "placement.reference_station_kg_per_day",
+        "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
+    ]
+
+    /// Reads the planning tables of `directory` and the `[placement]` / `[plan]` settings.
+    public static func loadPlanning(directory: String, scenario: inout Scenario) throws(ScenarioError) -> PlanningScenario {
+        func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+        var problems = InputErrors()
+        let network: Network
+        do { network = try NetworkFiles.readNetwork(nodesPath: path("nodes.csv"), edgesPath: path("edges.csv")) } catch {
+            throw .data(error)
+        }
+        hash(path("nodes.csv"), into: &scenario)
+        hash(path("edges.csv"), into: &scenario)
+
+        let classes = readVehicleClasses(path("vehicle_classes.csv"), &problems)
+        let fleets = readFleets(path("fleets.csv"), network: network, classes: classes, &problems)
+        let sources = readSources(path("sources.csv"), network: network, &problems)
+        var candidates: [String]? = nil
+        if FileSystem.state(of: path("candidates.csv")) == .file {
+            candidates = problems.recordingAll { () throws(InputErrors) in try NetworkFiles.readCandidates(path("candidates.csv"), network: network) }
+            hash(path("candidates.csv"), into: &scenario)
+        }
+        for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
+        let settings = readSettings(path("scenario.toml"), &problems)
+        do { try problems.throwIfAny() } catch { throw .data(error) }
+        return PlanningScenario(network: network, vehicleClasses: classes, fleets: fleets, sources: sources,
+                                candidateSites: candidates, settings: settings)
+    }
+
+    static func hash(_ path: String, into scenario: inout Scenario) {
+        guard !scenario.inputs.contains(where: { $0.path == path }), let digest = try? SHA256.hexDigest(ofFileAt: path) else { return }
+        scenario.inputs.append(InputFileHash(path: path, sha256: digest))
+    }
+
+    static func table(_ path: String, required: [String], optional: [String] = [], _ problems: inout InputErrors) -> CSVTable? {
+        do {
+            let t = try CSVTable.read(from: path)
+            try t.requireColumns(required, optional: optional)
+            return t
+        } catch {
+            problems.append(error)
+            return nil
+        }
+    }
+
+    static func readVehicleClasses(_ path: String, _ problems: inout InputErrors) -> [VehicleClass] {
+        guard let t = table(path, required: ["class", "kg_per_100km", "tank_kg", "range_km", "pressure_mpa", "daily_km"], &problems) else { return [] }
+        var result: [VehicleClass] = []
+        for row in t.rows.indices {
+            let id = problems.recording { () throws(InputError) in try t.string(row, "class") }
+            let kg = problems.recording { () throws(InputError) in try t.double(row, "kg_per_100km", allowZero: false) }
+            let tank = problems.recording { () throws(InputError) in try t.double(row, "tank_kg", allowZero: false) }
+            let range = problems.recording { () throws(InputError) in try t.double(row, "range_km", allowZero: false) }
+            let daily = problems.recording { () throws(InputError) in try t.double(row, "daily_km") }
+            let mpa = problems.recording { () throws(InputError) in try t.int(row, "pressure_mpa") }
+            var pressure: DispensingPressure? = nil
+            if let mpa {
+                pressure = DispensingPressure(rawValue: mpa)
+                if pressure == nil { problems.append(t.error(row: row, column: "pressure_mpa", "\(mpa) MPa is not a dispensing pressure", fix: "write 35 or 70")) }
+            }
+            if let id, let kg, let tank, let range, let daily, let pressure {
+                if result.contains(where: { $0.id == id }) {
+                    problems.append(t.error(row: row, column: "class", "class \"\(id)\" is listed twice", fix: "keep one row per class"))
+                }
+                result.append(VehicleClass(id: id, name: t.optionalString(row, "name") ?? id, kgPer100Km: kg, tankKg: tank,
+                                           rangeKm: range, pressure: pressure, dailyKm: daily))
+            }
+        }
+        return result
+    }
+
+    static func readFleets(_ path: String, network: Network, classes: [VehicleClass], _ problems: inout InputErrors) -> [Fleet] {
+        guard let t = table(path, required: ["id", "kind", "vehicle_class", "vehicles", "year_2025_share"],
+                            optional: ["name", "home", "origin", "destination", "trips_per_day", "service_radius_km"], &problems) else { return [] }
+        let shareColumns: [(Int, String)] = t.header.compactMap { column in
+            guard column.hasPrefix("year_"), column.hasSuffix("_share"), let year = Int(column.dropFirst(5).dropLast(6)) else { return nil }
+            return (year, column)
+        }
+        var result: [Fleet] = []
+        var seen: Set<String> = []
+        func node(_ row: Int, _ column: String) -> String? {
+            guard let id = problems.recording({ () throws(InputError) in try t.string(row, column) }) else { return nil }
+            guard network.position(of: id) != nil else {
+                let hint = closestMatch(to: id, among: network.nodes.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.append(t.error(row: row, column: column, "unknown node \"\(id)\"", fix: "\(hint)use an id from nodes.csv"))
+                return nil
+            }
+            return id
+        }
+        for row in t.rows.indices {
+            guard let id = problems.recording({ () throws(InputError) in try t.string(row, "id") }) else { continue }
+            if !seen.insert(id).inserted { problems.append(t.error(row: row, column: "id", "fleet \"\(id)\" is listed twice", fix: "give each fleet its own id")) }
+            let vehicles = problems.recording { () throws(InputError) in try t.double(row, "vehicles") }
+            let classID = problems.recording { () throws(InputError) in try t.string(row, "vehicle_class") }
+            if let classID, !classes.contains(where: { $0.id == classID }) {
+                problems.append(t.error(row: row, column: "vehicle_class", "unknown vehicle class \"\(classID)\"", fix: "use a class from vehicle_classes.csv"))
+            }
+            var shares: [(year: Int, share: Double)] = []
+            for (year, column) in shareColumns {
+                if let share = problems.recording({ () throws(InputError) in try t.optionalDouble(row, column) }), let share { shares.append((year, share)) }
+            }
+            let kind = problems.recording { () throws(InputError) in try t.string(row, "kind") }
+            var pattern: Fleet.Pattern? = nil
+            switch kind {
+            case "depot":
+                let home = node(row, "home")
+                let radius = problems.recording { () throws(InputError) in try t.double(row, "service_radius_km") }
+                if let home, let radius { pattern = .depot(home: home, serviceRadiusKm: radius) }
+            case "corridor":
+                let origin = node(row, "origin"), destination = node(row, "destination")
+                let trips = problems.recording { () throws(InputError) in try t.double(row, "trips_per_day", allowZero: false) }
+                if let origin, let destination, origin == destination {
+                    problems.append(t.error(row: row, column: "destination", "origin and destination are the same node", fix: "a corridor fleet must travel; make it a depot fleet"))
+                } else if let origin, let destination, network.shortestPath(from: origin, to: destination) == nil {
+                    problems.append(t.error(row: row, column: "destination", "no road path from \(origin) to \(destination): the network is disconnected", fix: "add the missing edges"))
+                } else if let origin, let destination, let trips {
+                    pattern = .corridor(origin: origin, destination: destination, roundTripsPerVehiclePerDay: trips)
+                }
+            case nil: break
+            case let other?:
+                problems.append(t.error(row: row, column: "kind", "unknown fleet kind \"\(other)\"", fix: "write depot or corridor"))
+            }
+            if let vehicles, let classID, let pattern {
+                result.append(Fleet(id: id, name: t.optionalString(row, "name") ?? id, pattern: pattern, vehicleClass: classID,
+                                    vehicles: vehicles, shareByYear: shares))
+            }
+        }
+        if t.rows.isEmpty { problems.append(t.headerError("no fleets", fix: "add one row per fleet")) }
+        return result
+    }
+
+    static func readSources(_ path: String, network: Network, _ problems: inout InputErrors) -> [HydrogenSource] {
+        guard let t = table(path, required: ["id", "node", "pathway", "available_t_per_year"], optional: ["name"], &problems) else { return [] }
+        var result: [HydrogenSource] = []
+        for row in t.rows.indices {
+            let id = problems.recording { () throws(InputError) in try t.string(row, "id") }
+            let nodeID = problems.recording { () throws(InputError) in try t.string(row, "node") }
+            let amount = problems.recording { () throws(InputError) in try t.double(row, "available_t_per_year") }
+            let name = problems.recording { () throws(InputError) in try t.string(row, "pathway") }
+            var pathway: ProductionPathway? = nil
+            if let name {
+                pathway = ProductionPathway(rawValue: name)
+                if pathway == nil || pathway == .onsiteElectrolysis {
+                    problems.append(t.error(row: row, column: "pathway", "\"\(name)\" is not a source pathway",
+                                            fix: "use one of \(ProductionPathway.allCases.filter { $0 != .onsiteElectrolysis }.map(\.rawValue).joined(separator: ", "))"))
+                    pathway = nil
+                }
+            }
+            if let nodeID, network.position(of: nodeID) == nil {
+                problems.append(t.error(row: row, column: "node", "unknown node \"\(nodeID)\"", fix: "use an id from nodes.csv"))
+            }
+            if let id, result.contains(where: { $0.id == id }) {
+                problems.append(t.error(row: row, column: "id", "source \"\(id)\" is listed twice", fix: "give each source its own id"))
+            }
+            if let id, let nodeID, let amount, let pathway, network.position(of: nodeID) != nil {
+                result.append(HydrogenSource(id: id, name: t.optionalString(row, "name") ?? id, node: nodeID, pathway: pathway, availableTonnesPerYear: amount))
+            }
+        }
+        return result
+    }
+
+    static func readSettings(_ path: String, _ problems: inout InputErrors) -> PlanningSettings {
+        var s = PlanningSettings()
+        guard let file = problems.recordingAll({ () throws(InputErrors) in try TOMLFile.read(from: path) }) else { return s }
+        if let e = file["placement.objective"], let text = problems.recording({ () throws(InputError) in try e.string() }) {
+            switch text {
+            case "least-cost": s.objective = .leastCost
+            case "coverage-target":
+                if let t = file["placement.coverage_target_pct"], let pct = problems.recording({ () throws(InputError) in try t.number() }) {
+                    s.objective = .leastCostForCoverage(minimumShare: pct / 100)
+                } else { problems.append(e.error("coverage-target needs placement.coverage_target_pct", fix: "add coverage_target_pct = 90")) }
+            case "budget":
+                if let t = file["placement.annual_budget_mcny"], let m = problems.recording({ () throws(InputError) in try t.number() }) {
+                    s.objective = .mostCoverageWithinBudget(annualBudgetCNY: m * 1e6)
+                } else { problems.append(e.error("budget needs placement.annual_budget_mcny", fix: "add annual_budget_mcny = 50")) }
+            default:
+                problems.append(e.error("unknown objective \"\(text)\"", fix: "write least-cost, coverage-target or budget"))
+            }
+        }
+        if let e = file["placement.station_sizes_kg_per_day"], let sizes = problems.recording({ () throws(InputError) in try e.numbers() }) {
+            if sizes.isEmpty || sizes.contains(where: { $0 <= 0 }) {
+                problems.append(e.error("station sizes must be a non-empty list of positive kg/day", fix: "station_sizes_kg_per_day = [500, 1000, 2000]"))
+            } else { s.stationSizesKgPerDay = sizes }
+        }
+        if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) { s.designYear = y }
+        if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
+        if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }
+        if let e = file["placement.reference_station_kg_per_day"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.referenceStationKgPerDay = v }
+        if let e = file["placement.delivery_modes"], let names = problems.recording({ () throws(InputError) in try e.strings() }) {
+            var modes: [DeliveryMode] = []
+            for n in names {
+                if let m = DeliveryMode(rawValue: n), m != .none, m != .ammoniaTanker { modes.append(m) } else {
+                    problems.append(e.error("\"\(n)\" is not a hydrogen delivery mode", fix: "use tube-trailer-20, tube-trailer-30, tube-trailer-50, liquid or pipeline"))
+                }
+            }
+            s.deliveryModes = modes
+        }
+        if let e = file["plan.vehicles"] { s.planVehicles = problems.recording { () throws(InputError) in try e.number() } }
+        if let e = file["plan.stations"] { s.planStations = problems.recording { () throws(InputError) in try e.number() } }
+        if let e = file["plan.capacity_t_per_day"] { s.planCapacityTonnesPerDay = problems.recording { () throws(InputError) in try e.number() } }
+        return s
+    }
+}
+
+extension InputErrors {
+    /// Like `recording`, for work that reports several problems.
+    mutating func recordingAll<T>(_ body: () throws(InputErrors) -> T) -> T? {
+        do { return try body() } catch {
+            append(contentsOf: error.errors)
+            return nil
+        }
+    }
+}
