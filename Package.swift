@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "H2NumericsTests", dependencies: ["H2Numerics", "TestSupport"]),
         .testTarget(name: "H2ModelTests", dependencies: ["H2Model", "TestSupport"]),
         .testTarget(name: "H2IOTests", dependencies: ["H2IO", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "h2corridor"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "h2corridor"], exclude: ["Fixtures"]),
     ]
 )

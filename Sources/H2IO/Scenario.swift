@@ -81,13 +81,29 @@ public enum ScenarioLoader {
         for assignment in sets {
             try applySet(assignment, to: &scenario.parameters)
         }
-        let consistency = ConsistencyChecks.problems(scenario.parameters.assumptions)
-        if !consistency.isEmpty {
-            let origin = directory.map { $0 + "/scenario.toml" } ?? "parameters"
-            throw .data(InputErrors(consistency.map {
-                InputError(file: origin, field: $0.keys.first, message: $0.message, fix: "adjust \($0.keys.joined(separator: ", "))")
-            }))
+        // A problem spanning several keys is blamed on the strongest place that set one of them:
+        // `--set` (a usage error), else an override file or the scenario, with its line.
+        var located = InputErrors()
+        for problem in ConsistencyChecks.problems(scenario.parameters.assumptions) {
+            let setters = problem.keys.compactMap { key in scenario.parameters.value(of: key).map { (key, $0.origin) } }
+            let fix = "adjust \(problem.keys.joined(separator: ", "))"
+            if let (key, _) = setters.first(where: { $0.1 == .commandLine }) {
+                throw .usage("--set \(key)=…: \(problem.message)")
+            }
+            let fileSetters = setters.compactMap { key, origin -> (String, String, Int?)? in
+                if case .file(let path, let line) = origin { return (key, path, line) }
+                return nil
+            }
+            // Override files come after the scenario in the list of inputs: prefer the last one.
+            let inputOrder = scenario.inputs.map(\.path)
+            if let (key, path, line) = fileSetters.max(by: { (inputOrder.firstIndex(of: $0.1) ?? 0) < (inputOrder.firstIndex(of: $1.1) ?? 0) }) {
+                located.append(InputError(file: path, line: line, field: key, message: problem.message, fix: fix))
+            } else {
+                located.append(InputError(file: directory.map { $0 + "/scenario.toml" } ?? "parameters", field: problem.keys.first,
+                                          message: problem.message, fix: fix))
+            }
         }
+        do { try located.throwIfAny() } catch { throw .data(error) }
         return scenario
     }
 

@@ -39,13 +39,12 @@ struct Explain: ParsableCommand {
     func run() throws {
         let loaded = try loadScenario(scenarioDirectory(scenario), overrides)
         let wanted = basis.flatMap { Basis(rawValue: $0.uppercased()) }
-        let values = loaded.parameters.all.filter { value in
-            (key.map { value.spec.key.hasPrefix($0) } ?? true) && (wanted.map { value.basis == $0 } ?? true)
-        }
-        if values.isEmpty && key != nil {
-            printError("error: no parameter starts with \"\(key!)\"")
+        let matching = loaded.parameters.all.filter { value in key.map { value.spec.key.hasPrefix($0) } ?? true }
+        if matching.isEmpty, let key {
+            printError("error: no parameter starts with \"\(key)\" (h2corridor explain none lists every key)")
             throw ExitCode(Exit.usage)
         }
+        let values = matching.filter { value in wanted.map { value.basis == $0 } ?? true }
         var csv = CSVWriter(name: "explain", header: ["key", "value", "unit", "origin", "basis", "low", "high", "description", "source"])
         for v in values {
             try csv.appendRow([.text(v.spec.key), .number(v.value), .text(v.spec.unit), .text(v.origin.description),

@@ -18,7 +18,7 @@ struct Place: ParsableCommand {
         stations,range_km,relative_gap) and DIR/coverage.csv (one row per flow). Exit 3 when the
         solver finds no feasible answer within the time limit.
 
-        Example:
+        Examples:
           h2corridor place --nodes nodes.csv --edges edges.csv --flows flows.csv --range-km 300 --stations 4 --out placed
         """)
 

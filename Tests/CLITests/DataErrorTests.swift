@@ -84,9 +84,7 @@ struct DataErrorTests {
     @Test func timeOfUseProblemNamesTheLine() throws {
         let result = try CLI.run(["validate", CLI.fixture("tou-hours")])
         #expect(result.exitCode == 65)
-        withKnownIssue("consistency problems carry no line and name the first key of the group, not the one set (Scenario.swift, ScenarioLoader.load)") {
-            #expect(result.stderr.contains(CLI.fixture("tou-hours/scenario.toml") + ":6"))
-            #expect(result.stderr.contains("field \"electricity.tou_flat_hours\""))
-        }
+        #expect(result.stderr.contains(CLI.fixture("tou-hours/scenario.toml") + ":6"))
+        #expect(result.stderr.contains("field \"electricity.tou_flat_hours\""))
     }
 }

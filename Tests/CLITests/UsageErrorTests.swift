@@ -101,10 +101,8 @@ struct UsageErrorTests {
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("24"))
         #expect(folder.listing.isEmpty)
-        withKnownIssue("consistency problems are always blamed on scenario.toml with exit 65 (Scenario.swift, ScenarioLoader.load)") {
-            #expect(result.exitCode == 64)
-            #expect(result.stderr.contains("--set"))
-            #expect(!result.stderr.contains("scenario.toml"))
-        }
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains("--set"))
+        #expect(!result.stderr.contains("scenario.toml"))
     }
 }
