@@ -20,6 +20,7 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_vector.h>
+#include <gsl/gsl_version.h>
 
 static inline const gsl_root_fsolver_type *cgsl_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }
 static inline const gsl_min_fminimizer_type *cgsl_min_fminimizer_brent(void) { return gsl_min_fminimizer_brent; }
@@ -29,5 +30,6 @@ static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol
 static inline const gsl_interp_type *cgsl_interp_linear(void) { return gsl_interp_linear; }
 static inline const gsl_interp_type *cgsl_interp_steffen(void) { return gsl_interp_steffen; }
 static inline const gsl_interp_type *cgsl_interp_cspline(void) { return gsl_interp_cspline; }
+static inline const char *cgsl_version(void) { return gsl_version; }
 
 #endif

@@ -7,7 +7,7 @@ extension ScenarioLoader {
     static let placementKeys: Set<String> = [
         "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
-        "placement.delivery_modes", "placement.same_node_distance_km", "placement.reference_station_kg_per_day",
+        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.reference_station_kg_per_day",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
@@ -191,6 +191,9 @@ extension ScenarioLoader {
             if sizes.isEmpty || sizes.contains(where: { $0 <= 0 }) {
                 problems.append(e.error("station sizes must be a non-empty list of positive kg/day", fix: "station_sizes_kg_per_day = [500, 1000, 2000]"))
             } else { s.stationSizesKgPerDay = sizes }
+        }
+        if let e = file["placement.max_stations_per_node"], let n = problems.recording({ () throws(InputError) in try e.integer(allowZero: false) }) {
+            if n > 10 { problems.append(e.error("\(n) stations at one node is more than the model handles", fix: "use 1 to 10")) } else { s.maximumStationsPerNode = n }
         }
         if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) { s.designYear = y }
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }

@@ -7,6 +7,9 @@
 public struct StationPlan: Sendable {
     public var site: String
     public var sizeClass: String
+    /// Identical stations at this node (a busy city hosts several).
+    public var stationCount: Int
+    /// Capacity of all the node's stations together.
     public var capacityKgPerDay: Double
     /// kg/day dispensed in the design year.
     public var throughputKgPerDay: Double
@@ -14,6 +17,8 @@ public struct StationPlan: Sendable {
     public var supply: [SupplyLink]
     /// The supply chain of the largest link, at the station's design-year utilisation.
     public var chain: SupplyChain
+    /// Station equipment capital, excluding land.
+    public var stationCapexCny: Double
     /// Break-even nozzle price, itemised (pro-forma).
     public var cost: CostVector
     /// kg sold in each operating year (the fleets' demand ramp, capped by capacity).
@@ -38,6 +43,8 @@ public struct CorridorPlan: Sendable {
     public var totalDemandKgPerDay: Double
     public var servedKgPerDay: Double
     public var totalCapacityKgPerDay: Double
+    /// Stations in the plan (nodes × stations per node).
+    public var stationCount: Int { stations.reduce(0) { $0 + $1.stationCount } }
     /// The supply options offered to the optimiser (cheapest delivery mode per source and site).
     public var supplyOptionCount: Int
 }
@@ -72,13 +79,20 @@ public enum CorridorPlanner {
         // Station size classes: annualised capital (equipment and land) and fixed O&M.
         let r = a.finance.discountRatePct / 100
         let pressure: DispensingPressure = s.vehicleClasses.contains { $0.pressure == .mpa70 } ? .mpa70 : .mpa35
-        let sizes = settings.stationSizesKgPerDay.map { kg -> StationSizeClass in
-            let capex = StationModel.capexCny(capacityKgPerDay: kg, pressure: pressure, a)
-            let annual = capex * (capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears)) + a.station.fixedOmPct / 100)
-                + a.station.landMcny * 1e6 * capitalRecoveryFactor(rate: r, years: Int(a.station.landAmortisationYears))
-            return StationSizeClass(id: "\(formatNumber(kg))kgd", capacityKgPerDay: kg, annualisedCostCNYPerYear: annual)
+        // A node may host up to `maximumStationsPerNode` identical stations: each multiple is its
+        // own size class ("2x1000kgd"), so the MILP still picks one class per node.
+        var sizes: [StationSizeClass] = []
+        var classShape: [String: (count: Int, kgPerDay: Double)] = [:]
+        for count in 1...max(1, settings.maximumStationsPerNode) {
+            for kg in settings.stationSizesKgPerDay {
+                let capex = StationModel.capexCny(capacityKgPerDay: kg, pressure: pressure, a)
+                let annual = capex * (capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears)) + a.station.fixedOmPct / 100)
+                    + a.station.landMcny * 1e6 * capitalRecoveryFactor(rate: r, years: Int(a.station.landAmortisationYears))
+                let id = (count == 1 ? "" : "\(count)x") + "\(formatNumber(kg))kgd"
+                sizes.append(StationSizeClass(id: id, capacityKgPerDay: kg * Double(count), annualisedCostCNYPerYear: annual * Double(count)))
+                classShape[id] = (count, kg)
+            }
         }
-
         // Supply options: for each source and candidate site, the cheapest delivery mode.
         let candidates = s.candidateSites ?? s.network.nodes.map(\.id)
         var options: [SupplyOption] = []
@@ -135,7 +149,10 @@ public enum CorridorPlanner {
 
         var stations: [StationPlan] = []
         for open in placement.openStations {
-            guard let capacity = open.capacityKgPerDay, open.throughputKgPerDay > 0 else { continue }
+            guard let sizeClass = open.sizeClass, let shape = classShape[sizeClass], open.throughputKgPerDay > 0 else { continue }
+            // Each of the node's identical stations dispenses an equal share.
+            let capacity = shape.kgPerDay
+            let unitThroughput = open.throughputKgPerDay / Double(shape.count)
             var links = placement.supply.filter { $0.site == open.site && $0.kgPerDay > 0 }.compactMap { supply -> SupplyLink? in
                 guard var link = linkByKey[supply.sourceID + "|" + open.site] else { return nil }
                 link.kgPerDay = supply.kgPerDay
@@ -143,7 +160,7 @@ public enum CorridorPlanner {
             }
             links.sort { ($0.kgPerDay, $1.source.id) > ($1.kgPerDay, $0.source.id) }
             guard let main = links.first else { continue }
-            let utilisation = min(100, 100 * open.throughputKgPerDay / capacity)
+            let utilisation = min(100, 100 * unitThroughput / capacity)
             let chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
                                     stationCapacityKgPerDay: capacity, utilisationPct: utilisation, pressure: pressure)
             var evaluation = try ChainModel.evaluate(chain, a)
@@ -164,12 +181,12 @@ public enum CorridorPlanner {
             let served = contributions[open.site] ?? []
             let annualKg = (0..<years).map { i -> Double in
                 let year = settings.designYear + i
-                let demand = served.reduce(0) { $0 + $1.kgPerDay * $1.fleet.share(in: year) }
+                let demand = served.reduce(0) { $0 + $1.kgPerDay * $1.fleet.share(in: year) } / Double(shape.count)
                 return max(1, min(cap, demand)) * 365
             }
             let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg)
-            stations.append(StationPlan(site: open.site, sizeClass: open.sizeClass ?? "", capacityKgPerDay: capacity,
-                                        throughputKgPerDay: open.throughputKgPerDay, supply: links, chain: chain,
+            stations.append(StationPlan(site: open.site, sizeClass: sizeClass, stationCount: shape.count, capacityKgPerDay: capacity * Double(shape.count),
+                                        throughputKgPerDay: open.throughputKgPerDay, supply: links, chain: chain, stationCapexCny: evaluation.stationCapexCny,
                                         cost: cost, annualKg: annualKg, proForma: proForma))
         }
         // Stations in node-file order.

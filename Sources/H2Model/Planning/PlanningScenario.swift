@@ -69,6 +69,8 @@ public struct HydrogenSource: Sendable, Equatable {
 public struct PlanningSettings: Sendable, Equatable {
     public var objective: PlanningObjective = .leastCost
     public var stationSizesKgPerDay: [Double] = [500, 1000, 2000]
+    /// Stations of one size a single node (a city) may host; a busy city needs several.
+    public var maximumStationsPerNode = 3
     public var designYear = 2025
     public var timeLimitSeconds = 120.0
     /// Delivery modes a source may use to reach a station (ammonia tankers only feed station crackers).

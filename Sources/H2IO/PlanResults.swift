@@ -1,0 +1,136 @@
+// The result tables of a `run` (DESIGN §3): summary, stations, supply, coverage, itemised cost
+// breakdown, cash flows and the manifest. Stable row order: stations and fleets in file order.
+import H2Model
+
+public enum PlanResults {
+    public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) throws(OutputError) -> CSVWriter {
+        let settings = s.settings
+        var csv = CSVWriter(name: "summary.csv", header: [
+            "scenario", "status", "relative_gap", "stations", "total_capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day",
+            "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg", "annualised_cost_cny_per_year",
+            "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
+        ])
+        let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles }
+        let uncovered = plan.placement.flows.filter { !$0.covered }.count
+        let unserved = plan.placement.fleets.filter { !$0.served }.count
+        try csv.appendRow([
+            .text(scenario.name), .text(plan.placement.status.word), .optional(plan.placement.relativeGap),
+            .integer(plan.stationCount), .number(plan.totalCapacityKgPerDay), .number(plan.totalDemandKgPerDay),
+            .number(plan.servedKgPerDay), .number(vehicles), .number(plan.networkAverage.total),
+            .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.placement.objective),
+            .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
+            .integer(uncovered), .integer(unserved),
+        ])
+        return csv
+    }
+
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "stations.csv", header: [
+            "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
+            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_mcny", "break_even_cny_per_kg",
+        ])
+        for st in plan.stations {
+            let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
+            try csv.appendRow([
+                .text(st.site), .text(node?.name ?? ""), coordinate(node?.latitude), coordinate(node?.longitude),
+                .text(st.sizeClass), .integer(st.stationCount), .number(st.capacityKgPerDay), .number(st.throughputKgPerDay),
+                .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
+                .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
+                .integer(st.chain.pressure.rawValue), .number(st.stationCapexCny / 1e6),
+                .number(st.cost.total),
+            ])
+        }
+        return csv
+    }
+
+    static func coordinate(_ x: Double?) -> CSVCell { x.flatMap { $0.isFinite ? CSVCell.number($0) : nil } ?? .empty }
+
+    public static func supply(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "supply.csv", header: ["node", "source", "source_node", "production", "delivery", "distance_km", "kg_per_day", "delivered_cost_cny_per_kg"])
+        for st in plan.stations {
+            for link in st.supply {
+                try csv.appendRow([.text(st.site), .text(link.source.id), .text(link.source.node), .text(link.source.pathway.rawValue),
+                                   .text(link.delivery.rawValue), .number(link.distanceKm), .number(link.kgPerDay), .number(link.costCnyPerKg)])
+            }
+        }
+        return csv
+    }
+
+    public static func coverage(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "coverage.csv", header: ["fleet", "kind", "vehicle_class", "vehicles", "demand_kg_per_day", "served", "round_trip_km", "stations_used", "reason"])
+        let flows = Dictionary(uniqueKeysWithValues: plan.placement.flows.map { ($0.id, $0) })
+        let depots = Dictionary(uniqueKeysWithValues: plan.placement.fleets.map { ($0.id, $0) })
+        for fleet in s.fleets {
+            let reason = plan.placement.diagnosis.first { d in
+                if case .flow(let id) = d.subject { return id == fleet.id }
+                if case .fleet(let id) = d.subject { return id == fleet.id }
+                return false
+            }?.message ?? ""
+            if let f = flows[fleet.id] {
+                try csv.appendRow([.text(fleet.id), .text("corridor"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(f.hydrogenKgPerDay),
+                                   .text(f.covered ? "yes" : "no"), .optional(f.roundTripKm), .text(f.refuellingStops.joined(separator: " ")), .text(reason)])
+            } else if let g = depots[fleet.id] {
+                try csv.appendRow([.text(fleet.id), .text("depot"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(g.demandKgPerDay),
+                                   .text(g.served ? "yes" : "no"), .empty, .text(g.kgPerDayBySite.map(\.site).joined(separator: " ")), .text(reason)])
+            }
+        }
+        return csv
+    }
+
+    public static func costBreakdown(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "cost_breakdown.csv", header: ["node", "throughput_kg_per_day"] + CostItem.allCases.map { "\($0.rawValue)_cny_per_kg" } + ["total_cny_per_kg"])
+        for st in plan.stations {
+            try csv.appendRow([.text(st.site), .number(st.throughputKgPerDay)] + CostItem.allCases.map { .number(st.cost[$0]) } + [.number(st.cost.total)])
+        }
+        try csv.appendRow([.text("network_average"), .number(plan.servedKgPerDay)] + CostItem.allCases.map { .number(plan.networkAverage[$0]) }
+                          + [.number(plan.networkAverage.total)])
+        return csv
+    }
+
+    public static func cashflow(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "cashflow.csv", header: [
+            "node", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
+            "variable_cost_cny", "vat_remitted_cny", "vat_surcharge_cny", "depreciation_cny", "interest_cny", "principal_cny",
+            "income_tax_cny", "subsidy_cny", "equity_cash_flow_cny", "discounted_equity_cash_flow_cny",
+        ])
+        for st in plan.stations {
+            for y in st.proForma.cashFlows(atPrice: st.cost.total) {
+                try csv.appendRow([
+                    .text(st.site), .integer(y.time), .integer(y.operatingYear), .number(y.kg), .number(y.nozzlePriceCNYPerKg),
+                    .number(y.salesExVAT), .number(y.capital), .number(y.fixedCost), .number(y.variableCost), .number(y.vatRemitted),
+                    .number(y.vatSurcharge), .number(y.depreciation), .number(y.interest), .number(y.principal), .number(y.incomeTax),
+                    .number(y.constructionSubsidy + y.operatingSubsidy), .number(y.equityCashFlow), .number(y.discountedEquityCashFlow),
+                ])
+            }
+        }
+        return csv
+    }
+
+    /// manifest.json: version, inputs and their SHA-256, overrides with origins, solver status,
+    /// library versions. No clock time, so a rerun writes the same bytes.
+    public static func manifest(_ plan: CorridorPlan, scenario: Scenario, outputs: [(String, [UInt8])], libraries: [String: String]) throws(OutputError) -> String {
+        let overrides: [JSONValue] = scenario.parameters.overridden.map { v in
+            .object([JSONMember("key", .string(v.spec.key)), JSONMember("value", .number(v.value)), JSONMember("unit", .string(v.spec.unit)),
+                     JSONMember("origin", .string(v.origin.description)), JSONMember("basis", .string(v.basis.rawValue))])
+        }
+        let value: JSONValue = .object([
+            JSONMember("tool", "h2corridor"),
+            JSONMember("version", .string(h2corridorVersion)),
+            JSONMember("scenario", .string(scenario.name)),
+            JSONMember("price_year", .integer(scenario.priceYear)),
+            JSONMember("inputs", .array(scenario.inputs.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),
+            JSONMember("overrides", .array(overrides)),
+            JSONMember("estimates", .integer(scenario.parameters.all.filter { $0.basis == .estimate }.count)),
+            JSONMember("parameters", .integer(ParameterCatalogue.all.count)),
+            JSONMember("solver", .object([JSONMember("status", .string(plan.placement.status.word)),
+                                         JSONMember("relative_gap", plan.placement.relativeGap.map(JSONValue.number) ?? .null),
+                                         JSONMember("objective_cny_per_year", plan.placement.objective.map(JSONValue.number) ?? .null)])),
+            JSONMember("libraries", .object(libraries.keys.sorted().map { JSONMember($0, .string(libraries[$0]!)) })),
+            JSONMember("outputs", .array(outputs.map { .object([JSONMember("file", .string($0.0)), JSONMember("sha256", .string(SHA256.hexDigest($0.1)))]) })),
+        ])
+        return try value.rendered(pretty: true) + "\n"
+    }
+}
+
+/// The tool's version, written into every manifest.
+public let h2corridorVersion = "0.1.0"
