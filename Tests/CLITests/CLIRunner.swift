@@ -68,6 +68,11 @@ enum CLI {
     static func run(_ arguments: [String], in workingDirectory: TemporaryFolder? = nil,
                     timeout: Double = 60) throws -> CLIResult {
         let folder = workingDirectory ?? TemporaryFolder()
+        return try run(arguments, inDirectory: folder.path, timeout: timeout)
+    }
+
+    /// Runs in an existing folder (e.g. the package root, so paths in outputs stay relative).
+    static func run(_ arguments: [String], inDirectory directory: String, timeout: Double = 60) throws -> CLIResult {
         let capture = TemporaryFolder()
         let outPath = capture.file("stdout"), errPath = capture.file("stderr")
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -82,7 +87,7 @@ enum CLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle

@@ -1,0 +1,118 @@
+// `run` on the flagship scenarios (golden results, reproduced byte for byte) and on small
+// scenarios built here to be infeasible or malformed in one precise way each.
+import Foundation
+import Testing
+
+/// A small corridor scenario: A —100— B —120— C —150— D, buses at B, trucks A↔D.
+struct SmallScenario {
+    var nodes = "id,name,kind,lat,lon\nA,Alpha,city,26.0,106.0\nB,Beta,city,26.0,107.0\nC,Gamma,city,26.0,108.0\nD,Delta,city,26.0,109.0\n"
+    var edges = "from,to,km\nA,B,100\nB,C,120\nC,D,150\n"
+    var classes = "class,kg_per_100km,tank_kg,range_km,pressure_mpa,daily_km\nbus,7.6,25,300,35,150\ntruck,9.1,55,600,35,300\n"
+    var fleets = "id,kind,vehicle_class,vehicles,home,origin,destination,trips_per_day,service_radius_km,year_2023_share,year_2025_share,year_2030_share\nb_bus,depot,bus,20,B,,,,25,0.5,1,1.2\nad_truck,corridor,truck,10,A,A,D,0.5,,0.2,1,1.5\n"
+    var sources = "id,node,pathway,available_t_per_year\nsrc,A,byproduct,5000\n"
+    var toml = "[scenario]\nname = \"small\"\n[placement]\nobjective = \"least-cost\"\n"
+
+    func write(to folder: TemporaryFolder) -> String {
+        let dir = folder.file("scenario")
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("vehicle_classes.csv", classes),
+                             ("fleets.csv", fleets), ("sources.csv", sources), ("scenario.toml", toml)] {
+            _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(text.utf8))
+        }
+        return dir
+    }
+}
+
+@Suite("run")
+struct RunTests {
+    static let files = ["cashflow.csv", "cost_breakdown.csv", "coverage.csv", "manifest.json", "stations.csv", "summary.csv", "supply.csv"]
+
+    /// The committed flagship results are what a fresh run writes, byte for byte (run from the
+    /// package root so the manifest's input paths are the same relative paths).
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    func flagshipResultsAreReproducedExactly(_ name: String) throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/\(name)", "--out", folder.file("out"), "--quiet"], inDirectory: CLI.packageRoot.path, timeout: 120)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let committed = CLI.packageRoot.appendingPathComponent("Results/\(name)").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: committed).sorted()) ?? []
+        #expect(Set(Self.files).isSubset(of: Set(names)), "committed results: \(names)")
+        for file in names {
+            let fresh = FileManager.default.contents(atPath: folder.file("out/" + file))
+            let golden = FileManager.default.contents(atPath: committed + "/" + file)
+            #expect(fresh != nil && fresh == golden, "\(name)/\(file) differs from the committed result")
+        }
+        let summary = CSVRows(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self))
+        #expect(summary.values("status") == ["optimal"])
+    }
+
+    @Test func smallScenarioRunsAndCoversEverything() throws {
+        let folder = TemporaryFolder()
+        let dir = SmallScenario().write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let coverage = CSVRows(String(decoding: folder.read("out/coverage.csv") ?? [], as: UTF8.self))
+        #expect(coverage.values("served") == ["yes", "yes"])
+        let breakdown = CSVRows(String(decoding: folder.read("out/cost_breakdown.csv") ?? [], as: UTF8.self))
+        // Items sum to each row's total.
+        for row in breakdown.rows {
+            let numbers = row.dropFirst(2).compactMap(Double.init)
+            let items = numbers.dropLast().reduce(0, +), total = numbers.last!
+            #expect(abs(items - total) <= 1e-9 * abs(total))
+        }
+        // An existing run folder is not replaced without --force.
+        let again = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(again.exitCode == 64 && again.stderr.contains("--force"))
+        let forced = try CLI.run(["run", dir, "--out", folder.file("out"), "--force", "--quiet"], in: folder)
+        #expect(forced.exitCode == 0 && forced.stderr.isEmpty)
+    }
+
+    /// A corridor leg longer than any vehicle's range: exit 3, the flow named, nothing written.
+    @Test func legLongerThanRangeIsInfeasible() throws {
+        var s = SmallScenario()
+        s.edges = "from,to,km\nA,B,100\nB,C,700\nC,D,150\n"
+        let folder = TemporaryFolder()
+        let dir = s.write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("ad_truck"))
+        #expect(!folder.listing.contains("out"))
+    }
+
+    /// Supply short of demand: exit 3 and the message says so.
+    @Test func supplyShortOfDemandIsInfeasible() throws {
+        var s = SmallScenario()
+        s.sources = "id,node,pathway,available_t_per_year\nsrc,A,byproduct,10\n"
+        let folder = TemporaryFolder()
+        let dir = s.write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains("supply") || result.stderr.lowercased().contains("source"))
+        #expect(!folder.listing.contains("out"))
+    }
+
+    /// Invalid network files: exit 65 naming the file and the row.
+    @Test(arguments: [
+        ("edges.csv", "from,to,km\nA,B,100\nB,X,120\nC,D,150\n", "edges.csv:3"),      // unknown node
+        ("edges.csv", "from,to,km\nA,B,100\nB,C,0\nC,D,150\n", "edges.csv:3"),        // zero length
+        ("edges.csv", "from,to,km\nA,B,100\nB,C,-5\nC,D,150\n", "edges.csv:3"),       // negative length
+        ("nodes.csv", "id,name,kind,lat,lon\nA,a,city,26,106\nB,b,city,26,107\nB,c,city,26,108\nD,d,city,26,109\n", "nodes.csv:4"), // duplicate id
+        ("edges.csv", "from,to,km\nA,B,100\nC,D,150\n", "fleets.csv:3"),              // disconnected OD pair
+        ("fleets.csv", "id,kind,vehicle_class,vehicles,home,origin,destination,trips_per_day,service_radius_km,year_2025_share\nb,depot,bus,5,Z,,,,25,1\n", "fleets.csv:2"), // unknown home
+    ])
+    func invalidNetworkFilesAreNamed(file: String, text: String, place: String) throws {
+        var s = SmallScenario()
+        switch file {
+        case "edges.csv": s.edges = text
+        case "nodes.csv": s.nodes = text
+        default: s.fleets = text
+        }
+        let folder = TemporaryFolder()
+        let dir = s.write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(result.exitCode == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(place), "\(result.stderr)")
+        #expect(result.stderr.contains("Fix:"))
+        #expect(!folder.listing.contains("out"))
+    }
+}
