@@ -4,4 +4,5 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     financeBenchmarkGroup,
     ioBenchmarkGroup,
     pathwayBenchmarkGroup,
+    flagshipBenchmarkGroup,
 ]
