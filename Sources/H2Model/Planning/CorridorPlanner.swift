@@ -15,7 +15,8 @@ public struct StationPlan: Sendable {
     public var throughputKgPerDay: Double
     /// Supply links chosen by the optimiser, largest first.
     public var supply: [SupplyLink]
-    /// The supply chain of the largest link, at the station's design-year utilisation.
+    /// The supply chain of the largest link, for one of the node's stations at its design-year
+    /// utilisation.
     public var chain: SupplyChain
     /// Station equipment capital, excluding land.
     public var stationCapexCny: Double
@@ -163,19 +164,7 @@ public enum CorridorPlanner {
             let utilisation = min(100, 100 * unitThroughput / capacity)
             let chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
                                     stationCapacityKgPerDay: capacity, utilisationPct: utilisation, pressure: pressure)
-            var evaluation = try ChainModel.evaluate(chain, a)
-            if links.count > 1 {
-                // Blend what the station pays per kg over its supply links.
-                var blended = CostVector()
-                for link in links {
-                    var c = chain
-                    c.production = link.source.pathway
-                    c.delivery = link.delivery
-                    c.distanceKm = link.distanceKm
-                    blended = blended + (try ChainModel.evaluate(c, a)).project.variableCnyPerKg * (link.kgPerDay / open.throughputKgPerDay)
-                }
-                evaluation.project.variableCnyPerKg = blended
-            }
+            let evaluation = try stationEvaluation(chain: chain, supply: links, throughputKgPerDay: open.throughputKgPerDay, a)
             let years = Int(a.finance.operatingYears)
             let cap = capacity * a.station.maximumUtilisationPct / 100
             let served = contributions[open.site] ?? []
@@ -207,5 +196,49 @@ public enum CorridorPlanner {
     public static func supplyCostPerKg(_ chain: SupplyChain, _ a: Assumptions) throws -> Double {
         let c = try ChainModel.cost(chain, a, mode: .annuity)
         return c.total - c.stationCapex - c.stationOM - c.subsidies
+    }
+}
+
+extension CorridorPlanner {
+    /// The plan's network-average nozzle price under other assumptions, with the placement,
+    /// sizes and supply links held fixed (the fast depth of DESIGN §2.8): each station's chain
+    /// is re-evaluated and its break-even price re-solved; the average is weighted by the
+    /// stations' design-year throughput. `itemised: false` solves only the total (one root
+    /// solve per station instead of three) and returns it in `taxes`-free form: the vector's
+    /// `production` holds the whole price and the other items are zero.
+    public static func recost(_ plan: CorridorPlan, _ a: Assumptions, itemised: Bool = true) throws -> CostVector {
+        guard plan.servedKgPerDay > 0 else { return CostVector() }
+        var average = CostVector()
+        for st in plan.stations {
+            let evaluation = try stationEvaluation(chain: st.chain, supply: st.supply, throughputKgPerDay: st.throughputKgPerDay, a)
+            let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg)
+            let weight = st.throughputKgPerDay / plan.servedKgPerDay
+            if itemised {
+                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg)
+                average = average + cost * weight
+            } else {
+                let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
+                average.production += price * weight
+            }
+        }
+        return average
+    }
+
+    /// A station's project under `a`: its chain (one station's capacity and utilisation)
+    /// evaluated, what it pays per kg blended over its supply links by kg.
+    static func stationEvaluation(chain: SupplyChain, supply: [SupplyLink], throughputKgPerDay: Double, _ a: Assumptions) throws -> ChainEvaluation {
+        var evaluation = try ChainModel.evaluate(chain, a)
+        if supply.count > 1 {
+            var blended = CostVector()
+            for link in supply {
+                var c = chain
+                c.production = link.source.pathway
+                c.delivery = link.delivery
+                c.distanceKm = link.distanceKm
+                blended = blended + (try ChainModel.evaluate(c, a)).project.variableCnyPerKg * (link.kgPerDay / throughputKgPerDay)
+            }
+            evaluation.project.variableCnyPerKg = blended
+        }
+        return evaluation
     }
 }
