@@ -95,7 +95,7 @@ public enum CostChartSVG {
         }
         legend.draw(&svg)
         if undefinedSegments > 0 {
-            svg.label("\(undefinedSegments) undefined (NaN or infinite) item value\(undefinedSegments == 1 ? "" : "s") left out",
+            svg.label("\(undefinedSegments) undefined item value\(undefinedSegments == 1 ? "" : "s") left out",
                       x: 16, y: legend.bottom + 12, size: 11, fill: "#b91c1c")
         }
         return svg.finish()

@@ -52,7 +52,7 @@ public enum HistogramSVG {
         var svg = SVGBuilder(width: width, height: height)
         svg.label(title, x: 16, y: 32, size: 20, fill: "#111827", weight: "bold")
         var subtitle = "n = \(finite.count)"
-        if undefined > 0 { subtitle += "; \(undefined) undefined (NaN or infinite) left out" }
+        if undefined > 0 { subtitle += "; \(undefined) undefined value\(undefined == 1 ? "" : "s") left out" }
         svg.label(subtitle, x: 16, y: 54, size: 13, fill: undefined > 0 ? "#b91c1c" : "#4b5563")
 
         // Count axis with horizontal grid lines.

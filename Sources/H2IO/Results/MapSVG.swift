@@ -227,7 +227,7 @@ public enum MapSVG {
             ("fill", "#ffffff"), ("stroke", "#d0d7de"),
         ])
         let left = box.x + 12
-        let textX = left + 28
+        let textX = left + 32
         let maxTextWidth = box.maxX - textX - 6
         var y = box.y + 8
         func headingText(_ text: String) {
