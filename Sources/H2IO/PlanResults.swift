@@ -27,7 +27,7 @@ public enum PlanResults {
     public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "stations.csv", header: [
             "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
-            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_mcny", "break_even_cny_per_kg",
+            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_per_station_mcny", "break_even_cny_per_kg",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
