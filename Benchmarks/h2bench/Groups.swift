@@ -1,3 +1,4 @@
 // Every benchmark group, by name. Each group lives in its own file.
 let benchmarkGroups: [(String, @Sendable () -> Void)] = [
+    placementBenchmarkGroup,
 ]
