@@ -27,7 +27,7 @@ public enum PlanResults {
     public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "stations.csv", header: [
             "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
-            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_mcny", "break_even_cny_per_kg",
+            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_per_station_mcny", "break_even_cny_per_kg",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
@@ -134,3 +134,58 @@ public enum PlanResults {
 
 /// The tool's version, written into every manifest.
 public let h2corridorVersion = "0.1.0"
+
+extension PlanResults {
+    /// The map of a plan: corridor network, sources, stations (sized by capacity, coloured by
+    /// the production pathway of their main supply) and supply links.
+    public static func mapData(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, corridorNames: [String: String]) -> MapData {
+        let network = s.network
+        func node(_ id: String) -> NetworkNode? { network.position(of: id).map { network.nodes[$0] } }
+        let nodes = network.nodes.map { MapNode(id: $0.id, name: $0.name, latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
+        let edges = network.edges.map { e in
+            MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridorNames[e.from + "|" + e.to] ?? corridorNames[e.to + "|" + e.from] ?? "")
+        }
+        let stations = plan.stations.map { st -> MapStation in
+            let n = node(st.site)
+            return MapStation(site: st.site, name: n?.name ?? st.site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+                              capacityKgPerDay: st.capacityKgPerDay, sizeClass: st.sizeClass, throughputKgPerDay: st.throughputKgPerDay,
+                              production: st.chain.production.rawValue, delivery: st.chain.delivery.rawValue, costCnyPerKg: st.cost.total)
+        }
+        let sources = s.sources.map { src -> MapSource in
+            let n = node(src.node)
+            return MapSource(id: src.id, name: src.name, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+                             pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
+        }
+        let links = plan.stations.flatMap { st in
+            st.supply.map { MapSupplyLink(sourceID: $0.source.id, site: st.site, deliveryMode: $0.delivery.rawValue, kgPerDay: $0.kgPerDay) }
+        }
+        let subtitle = "\(plan.stationCount) stations, \(formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)) t/day; "
+            + "network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg (\(plan.placement.status.word))"
+        return MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+    }
+
+    /// One stacked bar per station plus the network average, itemised.
+    public static func costChart(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) -> String {
+        func segments(_ c: CostVector) -> [(name: String, value: Double)] { CostItem.allCases.map { ($0.rawValue, c[$0]) } }
+        var bars = plan.stations.map { st -> CostBar in
+            let name = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
+            return CostBar(label: name.isEmpty ? st.site : name, segments: segments(st.cost))
+        }
+        bars.append(CostBar(label: "network average", segments: segments(plan.networkAverage)))
+        return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars)
+    }
+}
+
+extension NetworkFiles {
+    /// Corridor names of the edges file (optional column `corridor`), keyed "from|to".
+    public static func corridorNames(edgesPath: String) -> [String: String] {
+        guard let t = try? CSVTable.read(from: edgesPath), t.header.contains("corridor") else { return [:] }
+        var names: [String: String] = [:]
+        for row in t.rows.indices {
+            if let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to"), let c = t.optionalString(row, "corridor") {
+                names[from + "|" + to] = c
+            }
+        }
+        return names
+    }
+}

@@ -68,6 +68,17 @@ struct Run: ParsableCommand {
             writer.add(name, bytes: bytes)
             written.append((name, bytes))
         }
+        let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
+        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors)
+        let pictures: [(String, String)] = [
+            ("stations.geojson", try GeoJSONWriter.render(map)),
+            ("map.svg", MapSVG.render(map)),
+            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded)),
+        ]
+        for (name, text) in pictures {
+            writer.add(name, text: text)
+            written.append((name, Array(text.utf8)))
+        }
         let manifest = try PlanResults.manifest(plan, scenario: loaded, outputs: written, libraries: linkedLibraryVersions())
         writer.add("manifest.json", text: manifest)
         do { try writer.commit() } catch {

@@ -1,7 +1,19 @@
 // `run` on the flagship scenarios (golden results, reproduced byte for byte) and on small
 // scenarios built here to be infeasible or malformed in one precise way each.
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
+
+/// Collects every `id` attribute of an XML document.
+final class IDCollector: NSObject, XMLParserDelegate, @unchecked Sendable {
+    var ids: Set<String> = []
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if let id = attributes["id"] { ids.insert(id) }
+    }
+}
 
 /// A small corridor scenario: A —100— B —120— C —150— D, buses at B, trucks A↔D.
 struct SmallScenario {
@@ -25,7 +37,8 @@ struct SmallScenario {
 
 @Suite("run")
 struct RunTests {
-    static let files = ["cashflow.csv", "cost_breakdown.csv", "coverage.csv", "manifest.json", "stations.csv", "summary.csv", "supply.csv"]
+    static let files = ["cashflow.csv", "cost_breakdown.csv", "cost_breakdown.svg", "coverage.csv", "manifest.json", "map.svg",
+                        "stations.csv", "stations.geojson", "summary.csv", "supply.csv"]
 
     /// The committed flagship results are what a fresh run writes, byte for byte (run from the
     /// package root so the manifest's input paths are the same relative paths).
@@ -44,6 +57,41 @@ struct RunTests {
         }
         let summary = CSVRows(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self))
         #expect(summary.values("status") == ["optimal"])
+    }
+
+    /// stations.geojson parses as GeoJSON and map.svg as XML, and both hold every station and source.
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    func mapAndGeoJSONHoldEveryStationAndSource(_ name: String) throws {
+        let results = CLI.packageRoot.appendingPathComponent("Results/\(name)")
+        let stations = CSVRows(try String(contentsOf: results.appendingPathComponent("stations.csv"), encoding: .utf8)).values("node")
+        let sources = CSVRows(try String(contentsOf: CLI.packageRoot.appendingPathComponent("Models/\(name)/sources.csv"), encoding: .utf8)).values("id")
+        #expect(!stations.isEmpty && !sources.isEmpty)
+
+        let data = try Data(contentsOf: results.appendingPathComponent("stations.geojson"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["type"] as? String == "FeatureCollection")
+        let features = try #require(json["features"] as? [[String: Any]])
+        func ids(_ kind: String) -> [String] {
+            features.compactMap { f in
+                let p = f["properties"] as? [String: Any]
+                guard p?["kind"] as? String == kind else { return nil }
+                return (p?["site"] ?? p?["id"]) as? String
+            }
+        }
+        #expect(Set(ids("station")) == Set(stations))
+        #expect(Set(ids("source")) == Set(sources))
+        for f in features where (f["properties"] as? [String: Any])?["kind"] as? String == "station" {
+            let coordinates = (f["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
+            #expect(coordinates.count == 2 && coordinates[0] > 100 && coordinates[0] < 125, "[lon, lat] order")
+        }
+
+        let svg = try Data(contentsOf: results.appendingPathComponent("map.svg"))
+        let collector = IDCollector()
+        let parser = XMLParser(data: svg)
+        parser.delegate = collector
+        #expect(parser.parse(), "map.svg is not well-formed XML")
+        for site in stations { #expect(collector.ids.contains("station-\(site)")) }
+        for id in sources { #expect(collector.ids.contains("source-\(id)")) }
     }
 
     @Test func smallScenarioRunsAndCoversEverything() throws {
