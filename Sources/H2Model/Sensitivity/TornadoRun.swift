@@ -53,6 +53,14 @@ public struct TornadoBar: Sendable, Equatable {
     /// The output with the parameter at its low / high value.
     public var lowOutput: Double
     public var highOutput: Double
+    public init(key: String, lowInput: Double, highInput: Double, lowOutput: Double, highOutput: Double) {
+        self.key = key
+        self.lowInput = lowInput
+        self.highInput = highInput
+        self.lowOutput = lowOutput
+        self.highOutput = highOutput
+    }
+
     /// |high − low| of the output.
     public var swing: Double { abs(highOutput - lowOutput) }
 

@@ -1,0 +1,31 @@
+import H2Model
+// sobol_indices.csv from a complete `sobol` record: the Saltelli design is rebuilt from the
+// fingerprint and the indices computed from the network-average column of samples.csv.
+
+enum GlobalSensitivityOutputs {
+    static func summaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        let f = record.fingerprint
+        let parameters = f["parameters"]?.arrayValue ?? []
+        guard let baseSamples = f["base_samples"]?.intValue, let seedText = f["seed"]?.stringValue, let seed = UInt64(seedText),
+              let samplerText = f["sampler"]?.stringValue, let sampler = SaltelliSampler(rawValue: samplerText),
+              let resamples = f["bootstrap_resamples"]?.intValue, let confidence = f["confidence_level"]?.doubleValue else {
+            throw SensitivityRecordError("the sobol fingerprint lacks its design settings")
+        }
+        let design = try SaltelliDesign(parameters: parameters.count, baseSamples: baseSamples, seed: seed, sampler: sampler)
+        let column = try SensitivityOutputs.column(record, SensitivityModel.networkAverageColumn)
+        if let missing = column.firstIndex(where: { $0 == nil }) {
+            throw SensitivityRecordError("sample \(missing) has no network average (the model had no answer there), so Sobol indices cannot be estimated; narrow the distributions or use fixed placement")
+        }
+        let indices = try sobolIndices(design: design, outputs: column.map { $0! }, bootstrapResamples: resamples,
+                                       confidenceLevel: confidence, seed: seed).rankedByTotalOrder()
+        var table = CSVWriter(name: "sobol_indices.csv", header: ["rank", "parameter", "unit", "first_order", "first_order_low", "first_order_high",
+                                                                  "total_order", "total_order_low", "total_order_high"])
+        for (rank, index) in indices.enumerated() {
+            let p = parameters[index.parameter]
+            try table.appendRow([.integer(rank + 1), .text(p["key"]?.stringValue ?? ""), .text(p["unit"]?.stringValue ?? ""),
+                                 .number(index.firstOrder), .number(index.firstOrderInterval.lowerBound), .number(index.firstOrderInterval.upperBound),
+                                 .number(index.totalOrder), .number(index.totalOrderInterval.lowerBound), .number(index.totalOrderInterval.upperBound)])
+        }
+        return [("sobol_indices.csv", table.bytes(withBOM: record.withBOM))]
+    }
+}

@@ -1,0 +1,184 @@
+import H2Model
+import H2Numerics
+// The files of a finished sensitivity run, made from its complete record: the rows file, the
+// command's summaries and charts, and manifest.json. One function for the unsharded run and
+// for `merge`, so both write the same bytes.
+
+public enum SensitivityOutputs {
+    /// Every file of the run folder, manifest last. Throws when the record is not one this
+    /// version writes (a hand-edited shard) or a number cannot be written.
+    public static func files(for record: SensitivityRecord) throws(SensitivityRecordError) -> [(name: String, bytes: [UInt8])] {
+        do { return try makeFiles(record) } catch let error as SensitivityRecordError { throw error } catch {
+            throw SensitivityRecordError("\(error)")
+        }
+    }
+
+    static func makeFiles(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        guard let command = record.command else { throw SensitivityRecordError("the fingerprint names no known command") }
+        guard record.rows.count == record.totalRows else {
+            throw SensitivityRecordError("\(record.rows.count) rows for a run of \(record.totalRows)")
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        do {
+            files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
+            switch command {
+            case .sweep: break
+            case .montecarlo: files += try monteCarloSummaries(record)
+            case .tornado: files += try tornadoSummaries(record)
+            case .sobol: files += try sobolSummaries(record)
+            }
+            var manifest: [JSONMember] = []
+            if case .object(let members) = record.fingerprint { manifest = members }
+            manifest.append(JSONMember("outputs", .array(files.map { .object([JSONMember("file", .string($0.name)), JSONMember("sha256", .string(SHA256.hexDigest($0.bytes)))]) })))
+            files.append(("manifest.json", Array(try JSONValue.object(manifest).rendered(pretty: true).utf8)))
+        }
+        return files
+    }
+
+    /// A shard's files: its rows and `shard.json` (the fingerprint and which rows it holds).
+    public static func shardFiles(for record: SensitivityRecord, shard: ShardSpec) throws(SensitivityRecordError) -> [(name: String, bytes: [UInt8])] {
+        guard let command = record.command else { throw SensitivityRecordError("the fingerprint names no known command") }
+        let slice = shard.rows(of: record.totalRows)
+        precondition(record.rows.count == slice.count, "shard \(shard) holds \(record.rows.count) rows, its slice \(slice)")
+        let info: JSONValue = .object([
+            JSONMember("fingerprint", record.fingerprint),
+            JSONMember("shard", .object([JSONMember("index", .integer(shard.index)), JSONMember("count", .integer(shard.count)),
+                                         JSONMember("first_row", .integer(slice.lowerBound)), JSONMember("row_count", .integer(slice.count))])),
+        ])
+        do throws(OutputError) {
+            return [(command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)),
+                    ("shard.json", Array(try info.rendered(pretty: true).utf8))]
+        } catch {
+            throw SensitivityRecordError("\(error)")
+        }
+    }
+
+    static func csv(_ name: String, _ header: [String], _ rows: [[String]]) throws(OutputError) -> CSVWriter {
+        var w = CSVWriter(name: name, header: header)
+        for row in rows { try w.appendRow(row.map { .text($0) }) }
+        return w
+    }
+
+    /// The values of column `name` (nil for empty cells).
+    static func column(_ record: SensitivityRecord, _ name: String) throws -> [Double?] {
+        guard let c = record.header.firstIndex(of: name) else { throw SensitivityRecordError("no column \(name)") }
+        var values: [Double?] = []
+        values.reserveCapacity(record.rows.count)
+        for row in record.rows {
+            if row[c].isEmpty { values.append(nil); continue }
+            guard let x = Double(row[c]) else { throw SensitivityRecordError("\"\(row[c])\" in column \(name) is not a number") }
+            values.append(x)
+        }
+        return values
+    }
+
+    static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+
+    // MARK: montecarlo
+
+    static func monteCarloSummaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        var table = CSVWriter(name: "percentiles.csv", header: ["output", "samples", "failed", "p5", "p50", "p95", "mean"])
+        var histogram: String? = nil
+        do {
+            for output in strings(record.fingerprint["outputs"]) {
+                let values = try column(record, output)
+                guard let s = OutputSummary.of(output, values: values) else {
+                    try table.appendRow([.text(output), .integer(0), .integer(values.count), .empty, .empty, .empty, .empty])
+                    continue
+                }
+                try table.appendRow([.text(output), .integer(s.samples), .integer(s.failed), .number(s.p5), .number(s.p50), .number(s.p95), .number(s.mean)])
+                if output == SensitivityModel.networkAverageColumn {
+                    let name = record.fingerprint["scenario"]?.stringValue ?? ""
+                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(values.count) samples", unit: "CNY/kg",
+                                                    values: values.compactMap { $0 }, bins: 40,
+                                                    markers: [("P5", s.p5), ("P50", s.p50), ("mean", s.mean), ("P95", s.p95)])
+                }
+            }
+        }
+        var files: [(name: String, bytes: [UInt8])] = [("percentiles.csv", table.bytes(withBOM: record.withBOM))]
+        if let histogram { files.append(("histogram.svg", Array(histogram.utf8))) }
+        return files
+    }
+
+    // MARK: tornado
+
+    static func tornadoSummaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        let f = record.fingerprint
+        let parameters = f["parameters"]?.arrayValue ?? []
+        let outputs = strings(f["outputs"])
+        let baseline = f["baseline"]?.arrayValue?.map { $0.doubleValue } ?? []
+        guard record.rows.count == 2 * parameters.count, baseline.count == outputs.count else {
+            throw SensitivityRecordError("tornado record: \(record.rows.count) runs for \(parameters.count) parameters")
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        var perStation: [(station: String, rows: [[CSVCell]])] = []
+        for (o, output) in outputs.enumerated() {
+            let values = try column(record, output)
+            var bars: [TornadoBar] = []
+            var failed: [Int] = []
+            for (p, parameter) in parameters.enumerated() {
+                guard let lowOut = values[2 * p], let highOut = values[2 * p + 1] else { failed.append(p); continue }
+                bars.append(TornadoBar(key: parameter["key"]?.stringValue ?? "", lowInput: parameter["low"]?.doubleValue ?? .nan,
+                                       highInput: parameter["high"]?.doubleValue ?? .nan, lowOutput: lowOut, highOutput: highOut))
+            }
+            let sorted = TornadoBar.sorted(bars)
+            let byKey = Dictionary(uniqueKeysWithValues: parameters.map { ($0["key"]?.stringValue ?? "", $0) })
+            var rows: [[CSVCell]] = sorted.enumerated().map { rank, bar in
+                let p = byKey[bar.key]
+                return [.integer(rank + 1), .text(bar.key), .text(p?["unit"]?.stringValue ?? ""), .number(bar.lowInput),
+                        .optional(p?["base"]?.doubleValue), .number(bar.highInput), .number(bar.lowOutput), .number(bar.highOutput),
+                        .optional(baseline[o]), .number(bar.swing)]
+            }
+            for p in failed {
+                let q = parameters[p]
+                rows.append([.empty, .text(q["key"]?.stringValue ?? ""), .text(q["unit"]?.stringValue ?? ""), .optional(q["low"]?.doubleValue),
+                             .optional(q["base"]?.doubleValue), .optional(q["high"]?.doubleValue), .optional(values[2 * p]),
+                             .optional(values[2 * p + 1]), .optional(baseline[o]), .empty])
+            }
+            if o == 0 {
+                do {
+                    var table = CSVWriter(name: "tornado.csv", header: ["rank", "parameter", "unit", "low_input", "base_input", "high_input",
+                                                                        "low_cny_per_kg", "high_cny_per_kg", "baseline_cny_per_kg", "swing_cny_per_kg"])
+                    for row in rows { try table.appendRow(row) }
+                    files.append(("tornado.csv", table.bytes(withBOM: record.withBOM)))
+                }
+                let chartRows = sorted.prefix(20).map {
+                    TornadoRow(parameter: $0.key, lowValue: $0.lowOutput, highValue: $0.highOutput,
+                               lowInput: formatNumber($0.lowInput), highInput: formatNumber($0.highInput))
+                }
+                let name = f["scenario"]?.stringValue ?? ""
+                let svg = TornadoChartSVG.render(title: "\(name): network-average nozzle price, each parameter at its low and high (top \(chartRows.count))",
+                                                 unit: "CNY/kg", baseline: baseline[0] ?? .nan, rows: Array(chartRows))
+                files.append(("tornado.svg", Array(svg.utf8)))
+            } else {
+                perStation.append((output, rows))
+            }
+        }
+        if !perStation.isEmpty {
+            do {
+                var table = CSVWriter(name: "tornado_stations.csv", header: ["station", "rank", "parameter", "unit", "low_input", "base_input", "high_input",
+                                                                             "low_cny_per_kg", "high_cny_per_kg", "baseline_cny_per_kg", "swing_cny_per_kg"])
+                for (station, rows) in perStation {
+                    let site = String(station.dropFirst("station_".count).dropLast("_cny_per_kg".count))
+                    for row in rows { try table.appendRow([.text(site)] + row) }
+                }
+                files.append(("tornado_stations.csv", table.bytes(withBOM: record.withBOM)))
+            }
+        }
+        return files
+    }
+
+    // MARK: sobol
+
+    static func sobolSummaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        try GlobalSensitivityOutputs.summaries(record)
+    }
+}
+
+/// A record that cannot be turned into outputs (a shard folder edited by hand, or made by
+/// another version of the tool).
+public struct SensitivityRecordError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,182 @@
+import H2Model
+import H2Numerics
+// What a planner types to set up a sensitivity run — `--grid`, `--cases`, `--distributions`,
+// `--parameters`, `--shard` — read into typed values. A malformed option is a usage error
+// (exit 64); a malformed file is a data error (exit 65) located by file, row and field.
+
+public enum SensitivitySpecs {
+    /// `--grid key=v1,v2,...` or `--grid key=lo:hi:n` (n evenly spaced values, ends included).
+    public static func gridAxis(_ text: String) throws(ScenarioError) -> (spec: ParameterSpec, values: [Double]) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw .usage("--grid \(text): expected key=v1,v2,... or key=lo:hi:n, e.g. --grid electricity.grid_price_cny_per_kwh=0.4:0.8:5")
+        }
+        let key = String(text[..<equals]).trimmingSpaces()
+        let spec = try parameter(key, option: "--grid \(text)")
+        let body = String(text[text.index(after: equals)...])
+        var values: [Double] = []
+        if body.contains(":") {
+            let parts = body.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 else {
+                throw .usage("--grid \(text): a range is lo:hi:n (three parts: low, high and the number of values), got \"\(body)\"")
+            }
+            let low = try number(parts[0], option: "--grid \(text)", what: "the low end")
+            let high = try number(parts[1], option: "--grid \(text)", what: "the high end")
+            let count: Int
+            switch NumberText.parseInt(parts[2]) {
+            case .success(let n) where n >= 1: count = n
+            case .success: throw .usage("--grid \(text): the number of values n must be at least 1, got \(parts[2].trimmingSpaces())")
+            case .failure(let problem): throw .usage("--grid \(text): the number of values n: \(problem.message). Fix: \(problem.fix)")
+            }
+            guard low <= high else { throw .usage("--grid \(text): the low end \(formatNumber(low)) is above the high end \(formatNumber(high))") }
+            guard count > 1 || low == high else {
+                throw .usage("--grid \(text): one value cannot span \(formatNumber(low)) to \(formatNumber(high)); give n ≥ 2, or a single value key=\(formatNumber(low))")
+            }
+            values = SweepDesign.linearlySpaced(low, high, count: count)
+        } else {
+            for part in body.split(separator: ",", omittingEmptySubsequences: false) {
+                values.append(try number(String(part), option: "--grid \(text)", what: "a value"))
+            }
+        }
+        for v in values {
+            if let why = spec.domain.problem(with: v) {
+                throw .usage("--grid \(text): \(formatNumber(v)) \(spec.unit) \(why) (\(key) takes values \(spec.domain.summary))")
+            }
+        }
+        return (spec, values)
+    }
+
+    /// Several `--grid` options: the Cartesian product; a key given twice is an error.
+    public static func grid(_ texts: [String]) throws(ScenarioError) -> SweepDesign {
+        var axes: [(spec: ParameterSpec, values: [Double])] = []
+        for text in texts {
+            let axis = try gridAxis(text)
+            if axes.contains(where: { $0.spec.key == axis.spec.key }) {
+                throw .usage("--grid \(text): \(axis.spec.key) is swept twice; give all its values in one --grid")
+            }
+            axes.append(axis)
+        }
+        return SweepDesign.grid(axes)
+    }
+
+    /// `--cases FILE.csv`: one case per row, one column per dotted key.
+    public static func cases(_ path: String) throws(ScenarioError) -> SweepDesign {
+        let table: CSVTable
+        do { table = try CSVTable.read(from: path) } catch { throw .data(InputErrors([error])) }
+        var problems = InputErrors()
+        var specs: [ParameterSpec] = []
+        for column in table.header {
+            if let spec = ParameterCatalogue.byKey[column] {
+                specs.append(spec)
+            } else {
+                let hint = closestMatch(to: column, among: ParameterCatalogue.all.map(\.key)).map { "write \($0), or " } ?? ""
+                problems.append(table.headerError("column \"\(column)\" is not a parameter",
+                                                  fix: "\(hint)use a dotted key from `h2corridor explain`"))
+            }
+        }
+        try throwData(problems)
+        var rows: [[Double]] = []
+        for row in table.rows.indices {
+            var values: [Double] = []
+            for spec in specs {
+                guard let v = problems.recording({ () throws(InputError) in try table.double(row, spec.key, allowNegative: true) }) else { continue }
+                if let why = spec.domain.problem(with: v) {
+                    problems.append(table.error(row: row, column: spec.key, "\(formatNumber(v)) \(spec.unit) \(why)", fix: "give a value \(spec.domain.summary)"))
+                }
+                values.append(v)
+            }
+            rows.append(values)
+        }
+        try throwData(problems)
+        return SweepDesign(parameters: specs, cases: rows)
+    }
+
+    /// `--distributions FILE.csv` with columns key,distribution,p1,p2[,p3]:
+    /// triangular low,mode,high · uniform low,high · normal mean,sd · lognormal median,sigma.
+    public static func distributions(_ path: String) throws(ScenarioError) -> [String: Distribution] {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(from: path)
+            try table.requireColumns(["key", "distribution", "p1", "p2"], optional: ["p3"])
+        } catch { throw .data(InputErrors([error])) }
+        var problems = InputErrors()
+        var result: [String: Distribution] = [:]
+        for row in table.rows.indices {
+            guard let key = problems.recording({ () throws(InputError) in try table.string(row, "key") }),
+                  let kind = problems.recording({ () throws(InputError) in try table.string(row, "distribution") }) else { continue }
+            guard let spec = ParameterCatalogue.byKey[key] else {
+                let hint = closestMatch(to: key, among: ParameterCatalogue.all.map(\.key)).map { "did you mean \($0)? " } ?? ""
+                problems.append(table.error(row: row, column: "key", "unknown parameter \"\(key)\"", fix: "\(hint)`h2corridor explain` lists every key"))
+                continue
+            }
+            if result[key] != nil {
+                problems.append(table.error(row: row, column: "key", "\(key) is given a distribution twice", fix: "keep one row per parameter"))
+            }
+            let p1 = problems.recording { () throws(InputError) in try table.double(row, "p1", allowNegative: true) }
+            let p2 = problems.recording { () throws(InputError) in try table.double(row, "p2", allowNegative: true) }
+            let p3Cell: Double?? = problems.recording { () throws(InputError) in try table.optionalDouble(row, "p3", allowNegative: true) }
+            guard let p1, let p2, let p3o = p3Cell else { continue }
+            let d: Distribution
+            switch kind.lowercased() {
+            case "triangular":
+                guard let p3 = p3o else {
+                    problems.append(table.error(row: row, column: "p3", "triangular needs p3 (the high value)", fix: "write low,mode,high in p1,p2,p3"))
+                    continue
+                }
+                d = .triangular(low: p1, mode: p2, high: p3)
+            case "uniform": d = .uniform(low: p1, high: p2)
+            case "normal": d = .normal(mean: p1, sd: p2)
+            case "lognormal": d = .lognormal(median: p1, sigma: p2)
+            default:
+                problems.append(table.error(row: row, column: "distribution", "unknown distribution \"\(kind)\"",
+                                            fix: "write triangular, uniform, normal or lognormal"))
+                continue
+            }
+            do { try d.validate() } catch {
+                problems.append(table.error(row: row, column: "distribution", error.detail, fix: "check p1, p2, p3 (\(spec.unit))"))
+                continue
+            }
+            result[key] = d
+        }
+        try throwData(problems)
+        return result
+    }
+
+    /// `--parameters key,key,...`: catalogue keys, each known, none twice.
+    public static func parameterKeys(_ text: String) throws(ScenarioError) -> [String] {
+        var keys: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let key = String(part).trimmingSpaces()
+            _ = try parameter(key, option: "--parameters \(text)")
+            if keys.contains(key) { throw .usage("--parameters \(text): \(key) is listed twice") }
+            keys.append(key)
+        }
+        return keys
+    }
+
+    /// `--shard k/N`.
+    public static func shard(_ text: String) throws(ScenarioError) -> ShardSpec {
+        switch ShardSpec.parse(text) {
+        case .success(let s): return s
+        case .failure(let problem): throw .usage(problem.message)
+        }
+    }
+
+    static func parameter(_ key: String, option: String) throws(ScenarioError) -> ParameterSpec {
+        guard let spec = ParameterCatalogue.byKey[key] else {
+            let hint = closestMatch(to: key, among: ParameterCatalogue.all.map(\.key)).map { " Did you mean \($0)?" } ?? ""
+            throw .usage("\(option): unknown parameter \"\(key)\".\(hint) (h2corridor explain lists every key)")
+        }
+        return spec
+    }
+
+    static func number(_ text: String, option: String, what: String) throws(ScenarioError) -> Double {
+        switch NumberText.parseDouble(text) {
+        case .success(let v): return v
+        case .failure(let problem): throw .usage("\(option): \(what): \(problem.message). Fix: \(problem.fix)")
+        }
+    }
+
+    static func throwData(_ problems: InputErrors) throws(ScenarioError) {
+        do { try problems.throwIfAny() } catch { throw .data(error) }
+    }
+}
