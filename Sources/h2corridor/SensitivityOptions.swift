@@ -1,0 +1,128 @@
+// Options and the common course of every sensitivity command (sweep, tornado, montecarlo,
+// sobol): load the scenario, plan it once, evaluate this shard's rows on --jobs threads, then
+// write the whole run's outputs (or a shard's rows and shard.json) atomically.
+import ArgumentParser
+import Foundation
+import H2IO
+import H2Model
+import H2Numerics
+
+struct SensitivityOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>-<command>).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replace an existing output folder.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Threads to use (default: all cores). Results are the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Compute only slice k of N (1 ≤ k ≤ N) and write its rows with shard.json; combine the N folders with `h2corridor merge`.", valueName: "k/N"))
+    var shard: String?
+
+    @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
+    var reoptimize = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): give at least 1 thread") }
+        if let shard, case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError(problem.message) }
+    }
+
+    var threadCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    var shardSpec: ShardSpec { shard.flatMap { try? ShardSpec.parse($0).get() } ?? .whole }
+    var depth: SensitivityDepth { reoptimize ? .reoptimised : .fixedPlacement }
+}
+
+/// A scenario loaded and planned once, ready for a sensitivity command.
+struct SensitivityContext {
+    var scenario: Scenario
+    var folder: String
+    var planning: PlanningScenario
+    var basePlan: CorridorPlan
+    var base: Assumptions { scenario.parameters.assumptions }
+    /// Keys pinned with --set: held at their value, never varied.
+    var pinned: Set<String> { Set(scenario.parameters.overridden.filter { $0.origin == .commandLine }.map(\.spec.key)) }
+}
+
+/// Spec errors (from SensitivitySpecs) become exit 64 or 65 with the message.
+func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
+    do { return try body() } catch .usage(let message) {
+        printError("error: \(message)")
+        throw ExitCode(Exit.usage)
+    } catch .data(let errors) {
+        printError(errors.description)
+        throw ExitCode(Exit.dataError)
+    }
+}
+
+/// Loads and plans the scenario; exit 64/65 for bad input, 3 when the base plan is infeasible.
+func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
+    var loaded = try loadScenario(folder, overrides)
+    let planning: PlanningScenario
+    do { planning = try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) } catch {
+        printError(error.description)
+        throw ExitCode(Exit.dataError)
+    }
+    let plan: CorridorPlan
+    do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.dataError)
+    }
+    guard plan.placement.status.hasSolution, plan.servedKgPerDay > 0 else {
+        printError("error: the base plan has no feasible solution (solver status \(plan.placement.status.word)); run `h2corridor run \(folder)` for what cannot be served")
+        throw ExitCode(Exit.infeasible)
+    }
+    return SensitivityContext(scenario: loaded, folder: folder, planning: planning, basePlan: plan)
+}
+
+/// Checks the output folder before any work, so a run that could not be saved fails at once.
+func sensitivityWriter(_ options: SensitivityOptions, _ context: SensitivityContext, command: SensitivityCommand) throws -> RunWriter {
+    let directory = options.out ?? "Results/\(context.scenario.name)-\(command.rawValue)"
+    do { return try RunWriter(directory: directory, force: options.force) } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.usage)
+    }
+}
+
+/// Writes the record: a shard's rows and shard.json, or the whole run's outputs.
+func writeSensitivity(_ record: SensitivityRecord, shard: ShardSpec, writer: RunWriter, quiet: Bool, summary: String) throws {
+    var writer = writer
+    do {
+        let files = shard.count == 1 ? try SensitivityOutputs.files(for: record) : try SensitivityOutputs.shardFiles(for: record, shard: shard)
+        for file in files { writer.add(file.name, bytes: file.bytes) }
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+    do { try writer.commit() } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+    if !quiet {
+        let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: record.totalRows)); combine with h2corridor merge)"
+        printError("\(summary)\(part); written to \(writer.directory)")
+    }
+}
+
+/// JSON for a parameter's distribution in a fingerprint.
+func distributionJSON(_ p: UncertainParameter) -> JSONValue {
+    var members = [JSONMember("key", .string(p.key)), JSONMember("unit", .string(p.spec.unit))]
+    switch p.distribution {
+    case let .triangular(low, mode, high):
+        members += [JSONMember("distribution", "triangular"), JSONMember("low", .number(low)), JSONMember("mode", .number(mode)), JSONMember("high", .number(high))]
+    case let .uniform(low, high):
+        members += [JSONMember("distribution", "uniform"), JSONMember("low", .number(low)), JSONMember("high", .number(high))]
+    case let .normal(mean, sd):
+        members += [JSONMember("distribution", "normal"), JSONMember("mean", .number(mean)), JSONMember("sd", .number(sd))]
+    case let .lognormal(median, sigma):
+        members += [JSONMember("distribution", "lognormal"), JSONMember("median", .number(median)), JSONMember("sigma", .number(sigma))]
+    }
+    return .object(members)
+}
+
+/// Rows of sample results: sample index, inputs, outputs (empty where there is no answer).
+func sampleRows(_ results: [SampleResult], outputCount: Int) -> [[String]] {
+    results.map { r in
+        [String(r.index)] + r.inputs.map(formatNumber) + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputCount))
+    }
+}

@@ -1,0 +1,109 @@
+// `h2corridor sobol`: global Sobol indices of the network-average nozzle price — how much of
+// its variance each parameter explains alone (first order) and with its interactions (total).
+import ArgumentParser
+import H2IO
+import H2Model
+
+extension SaltelliSampler: ExpressibleByArgument {}
+
+struct Sobol: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Global sensitivity: first-order and total Sobol indices of the price, with confidence intervals.",
+        discussion: """
+        Saltelli sampling: --samples N base samples give N × (D + 2) model runs for D parameters; \
+        first-order indices by Saltelli's 2010 estimator, total indices by Jansen's, intervals by \
+        bootstrap over base samples. By default D = 15: the parameters with the largest tornado \
+        swing (the Sobol sampler of a Saltelli design takes two of GSL's 40 dimensions per \
+        parameter, so at most 20); --parameters key,key,... chooses them. Distributions as in \
+        montecarlo (triangular low/value/high; --distributions to change). Use a power of two for \
+        N with the sobol sampler.
+
+        Writes samples.csv (one row per model run), sobol_indices.csv (ranked by total index) \
+        and manifest.json.
+
+        Examples:
+          h2corridor sobol Models/guizhou-2025 --samples 1024 --seed 3 --out Results/gz-sobol
+          h2corridor sobol Models/guizhou-2025 --samples 4096 --parameters electricity.grid_price_cny_per_kwh,finance.discount_rate_pct --out Results/gz-sobol2
+        """)
+
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    var scenario = "Models/guizhou-2025"
+
+    @Option(help: ArgumentHelp("Base samples N (model runs: N × (parameters + 2)).", valueName: "n"))
+    var samples = 1024
+
+    @Option(help: ArgumentHelp("Seed of the bootstrap (and of the mt sampler).", valueName: "s"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("sobol (quasi-random, at most 20 parameters) or mt.", valueName: "sampler"))
+    var sampler: SaltelliSampler = .sobol
+
+    @Option(help: ArgumentHelp("Parameters to analyse (comma-separated keys; default the 15 with the largest tornado swing).", valueName: "keys"))
+    var parameters: String?
+
+    @Option(help: ArgumentHelp("CSV of distributions: key,distribution,p1,p2[,p3].", valueName: "file"))
+    var distributions: String?
+
+    @Option(help: ArgumentHelp("Bootstrap resamples for the confidence intervals.", valueName: "n"))
+    var bootstrap = 1000
+
+    @Option(help: ArgumentHelp("Confidence level of the intervals, in (0, 1).", valueName: "p"))
+    var confidence = 0.95
+
+    @OptionGroup var sensitivity: SensitivityOptions
+    @OptionGroup var overrides: ScenarioOptions
+    @OptionGroup var output: OutputOptions
+
+    static let defaultParameterCount = 15
+
+    func validate() throws {
+        if samples < 2 { throw ValidationError("--samples \(samples): give at least 2 base samples (a few thousand for usable indices)") }
+        if bootstrap < 1 { throw ValidationError("--bootstrap \(bootstrap): give at least 1 resample") }
+        if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence \(confidence): give a level between 0 and 1, e.g. 0.95") }
+    }
+
+    func run() throws {
+        let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
+        var only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
+        let context = try sensitivityContext(scenario, overrides)
+        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
+        if only == nil {
+            // The leaders of a tornado of the whole catalogue (plus any parameter given a distribution).
+            let tornado = TornadoParameter.catalogue(context.base, fixed: context.pinned)
+            let runs: [TornadoRunResult]
+            do { runs = try TornadoRun.evaluate(tornado, model: model, base: context.base, rows: 0..<(2 * tornado.count), jobs: sensitivity.threadCount) } catch {
+                printError("error: \(error)")
+                throw ExitCode(Exit.failure)
+            }
+            only = GlobalSensitivityRun.leadingParameters(tornado, runs: runs, count: Self.defaultParameterCount)
+        }
+        let uncertain = try uncertainParameters(context, chosen: chosen, only: only)
+        let design: SaltelliDesign
+        do { design = try SaltelliDesign(parameters: uncertain.count, baseSamples: samples, seed: seed, sampler: sampler) } catch {
+            printError("error: \(error); choose fewer with --parameters or use --sampler mt")
+            throw ExitCode(Exit.usage)
+        }
+        let writer = try sensitivityWriter(sensitivity, context, command: .sobol)
+        let run = GlobalSensitivityRun(parameters: uncertain, design: design)
+        let shard = sensitivity.shardSpec
+        let slice = shard.rows(of: design.rowCount)
+        let progress = ProgressBar(total: slice.count, label: "sobol", quiet: output.quiet)
+        let results: [SampleResult]
+        do { results = try run.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
+            progress.finish()
+            printError("error: \(error)")
+            throw ExitCode(Exit.failure)
+        }
+        progress.finish()
+        let outputs = model.outputNames
+        let fingerprint = SensitivityFingerprint.make(.sobol, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
+            JSONMember("base_samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),
+            JSONMember("bootstrap_resamples", .integer(bootstrap)), JSONMember("confidence_level", .number(confidence)),
+            JSONMember("parameters", .array(uncertain.map(distributionJSON))), JSONMember("outputs", .array(outputs.map(JSONValue.string))),
+        ], rows: design.rowCount, bom: output.bom)
+        let record = SensitivityRecord(fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs,
+                                       rows: sampleRows(results, outputCount: outputs.count))
+        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet,
+                             summary: "sobol \(context.scenario.name): \(uncertain.count) parameters, \(samples) base samples, \(slice.count) model runs (\(model.depth.rawValue))")
+    }
+}

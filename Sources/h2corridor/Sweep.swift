@@ -1,0 +1,88 @@
+// `h2corridor sweep`: the scenario evaluated over a grid or a table of cases; one summary row
+// per case.
+import ArgumentParser
+import H2IO
+import H2Model
+
+struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate the scenario for every case of a grid or a case table; one row per case.",
+        discussion: """
+        --grid key=v1,v2,... or --grid key=lo:hi:n (n evenly spaced values, both ends included); \
+        several --grid options make every combination (the first varies slowest). --cases FILE.csv \
+        instead gives one case per row, its columns dotted parameter keys. Each case sets its \
+        keys on top of the scenario (and any --set). By default the base plan's stations and \
+        supply are held fixed; --reoptimize re-plans every case and adds stations, capacity and \
+        served demand to each row.
+
+        Writes sweep.csv (swept keys first, then the outputs) and manifest.json.
+
+        Examples:
+          h2corridor sweep Models/guizhou-2025 --grid electricity.grid_price_cny_per_kwh=0.3:0.8:6 --grid finance.discount_rate_pct=6,8,10 --out Results/gz-sweep
+          h2corridor sweep Models/zhejiang-2025 --cases cases.csv --reoptimize --out Results/zj-cases
+        """)
+
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    var scenario = "Models/guizhou-2025"
+
+    @Option(help: ArgumentHelp("A swept parameter: key=v1,v2,... or key=lo:hi:n (repeatable; combined as a Cartesian product).", valueName: "key=values"))
+    var grid: [String] = []
+
+    @Option(help: ArgumentHelp("A CSV of cases, one per row; its columns are dotted parameter keys.", valueName: "file"))
+    var cases: String?
+
+    @Flag(name: .customLong("per-station"), help: "Add each station's break-even price to every row (fixed placement only).")
+    var perStation = false
+
+    @OptionGroup var sensitivity: SensitivityOptions
+    @OptionGroup var overrides: ScenarioOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if grid.isEmpty == (cases == nil) { throw ValidationError("give either --grid (one or more) or --cases, not both and not neither") }
+        if perStation && sensitivity.reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+    }
+
+    func run() throws {
+        let design: SweepDesign = try checked { () throws(ScenarioError) in
+            if let cases { return try SensitivitySpecs.cases(cases) }
+            return try SensitivitySpecs.grid(grid)
+        }
+        let context = try sensitivityContext(scenario, overrides)
+        for spec in design.parameters where context.pinned.contains(spec.key) {
+            printError("error: \(spec.key) is pinned with --set and also swept; drop one of the two")
+            throw ExitCode(Exit.usage)
+        }
+        var casesFile: [JSONMember] = []
+        if let cases {
+            let digest = (try? SHA256.hexDigest(ofFileAt: cases)) ?? ""
+            casesFile = [JSONMember("cases_file", .object([JSONMember("path", .string(cases)), JSONMember("sha256", .string(digest))]))]
+        } else {
+            casesFile = [JSONMember("grid", .array(grid.map(JSONValue.string)))]
+        }
+        let writer = try sensitivityWriter(sensitivity, context, command: .sweep)
+        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        let shard = sensitivity.shardSpec
+        let slice = shard.rows(of: design.cases.count)
+        let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
+        let results: [[Double]?]
+        do { results = try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
+            progress.finish()
+            printError("error: \(error)")
+            throw ExitCode(Exit.failure)
+        }
+        progress.finish()
+        let outputs = model.outputNames
+        let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
+                                                      settings: casesFile + [JSONMember("parameters", .array(design.parameters.map { .string($0.key) })),
+                                                                             JSONMember("outputs", .array(outputs.map(JSONValue.string)))],
+                                                      rows: design.cases.count, bom: output.bom)
+        let rows = zip(slice, results).map { i, r in
+            design.cases[i].map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count))
+        }
+        let record = SensitivityRecord(fingerprint: fingerprint, header: design.parameters.map(\.key) + outputs, rows: rows)
+        let failed = results.filter { $0 == nil }.count
+        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet,
+                             summary: "sweep \(context.scenario.name): \(slice.count) cases of \(design.parameters.count) parameters\(failed > 0 ? ", \(failed) without an answer" : "")")
+    }
+}

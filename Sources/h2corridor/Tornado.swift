@@ -1,0 +1,82 @@
+// `h2corridor tornado`: each uncertain parameter alone at its low and high value; which move
+// the network-average nozzle price most.
+import ArgumentParser
+import H2IO
+import H2Model
+
+struct Tornado: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move each parameter alone to its low and high value and rank them by how much the price moves.",
+        discussion: """
+        Every catalogued parameter with a low and a high value (except those pinned with --set) \
+        is set to its catalogue low, then its high, with everything else at the scenario's \
+        values. The change in the network-average break-even price (CNY/kg) ranks them. By \
+        default the base plan's stations and supply are held fixed; --reoptimize re-plans each run.
+
+        Writes tornado.csv (sorted, largest swing first), tornado.svg (the top 20), \
+        tornado_runs.csv (every run), tornado_stations.csv with --per-station, and manifest.json.
+
+        Examples:
+          h2corridor tornado Models/guizhou-2025 --out Results/guizhou-tornado
+          h2corridor tornado Models/zhejiang-2025 --per-station --out Results/zhejiang-tornado
+        """)
+
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    var scenario = "Models/guizhou-2025"
+
+    @Flag(name: .customLong("per-station"), help: "Also rank the parameters for each station's break-even price (fixed placement only).")
+    var perStation = false
+
+    @OptionGroup var sensitivity: SensitivityOptions
+    @OptionGroup var overrides: ScenarioOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if perStation && sensitivity.reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+    }
+
+    func run() throws {
+        let context = try sensitivityContext(scenario, overrides)
+        let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
+        let writer = try sensitivityWriter(sensitivity, context, command: .tornado)
+        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        guard let baseline = model.evaluate(context.base) else {
+            printError("error: the scenario's own values give no break-even price")
+            throw ExitCode(Exit.failure)
+        }
+        let total = 2 * parameters.count
+        let shard = sensitivity.shardSpec
+        let slice = shard.rows(of: total)
+        let progress = ProgressBar(total: slice.count, label: "tornado", quiet: output.quiet)
+        let runs: [TornadoRunResult]
+        do { runs = try TornadoRun.evaluate(parameters, model: model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
+            progress.finish()
+            printError("error: \(error)")
+            throw ExitCode(Exit.failure)
+        }
+        progress.finish()
+        let outputs = model.outputNames
+        let fingerprint = SensitivityFingerprint.make(.tornado, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
+            JSONMember("parameters", .array(parameters.map { p in
+                .object([JSONMember("key", .string(p.spec.key)), JSONMember("unit", .string(p.spec.unit)), JSONMember("low", .number(p.low)),
+                         JSONMember("base", .number(p.base)), JSONMember("high", .number(p.high))])
+            })),
+            JSONMember("outputs", .array(outputs.map(JSONValue.string))),
+            JSONMember("baseline", .array(baseline.map(JSONValue.number))),
+        ], rows: total, bom: output.bom)
+        let rows = runs.map { r in
+            [parameters[r.parameter].spec.key, r.high ? "high" : "low", formatNumber(r.input)]
+                + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count))
+        }
+        let record = SensitivityRecord(fingerprint: fingerprint, header: ["parameter", "side", "input"] + outputs, rows: rows)
+        var summary = "tornado \(context.scenario.name): \(parameters.count) parameters, baseline \(formatNumber((baseline[0] * 100).rounded() / 100)) CNY/kg"
+        if shard.count == 1 {
+            let bars = TornadoBar.sorted(parameters.indices.compactMap { p in
+                guard let low = runs[2 * p].outputs?.first, let high = runs[2 * p + 1].outputs?.first else { return nil }
+                return TornadoBar(key: parameters[p].spec.key, lowInput: parameters[p].low, highInput: parameters[p].high, lowOutput: low, highOutput: high)
+            })
+            summary += "; largest swings: " + bars.prefix(3).map { "\($0.key) \(formatNumber(($0.swing * 100).rounded() / 100))" }.joined(separator: ", ")
+        }
+        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet, summary: summary)
+    }
+}
