@@ -51,27 +51,35 @@ public enum ScenarioLoader {
     static let structuralKeys: Set<String> = Set<String>([
         "scenario.name", "scenario.title", "scenario.province", "scenario.price_year", "scenario.description",
         "cost.production", "cost.delivery", "cost.distance_km", "cost.station_kg_per_day",
-        "cost.utilization_pct", "cost.pressure_mpa",
+        "cost.utilization_pct", "cost.pressure_mpa", "scenario.overrides",
     ]).union(placementKeys)
 
     /// Suffixes that attach provenance to an overridden parameter written as an inline table:
     /// `grid_price_cny_per_kwh = { value = 0.45, basis = "REPORTED", source = "..." }`.
     static let provenanceFields = ["value", "basis", "source"]
 
-    /// Reads `directory/scenario.toml` (or only the catalogue when `directory` is nil), then each
-    /// override file in order, then the `--set` assignments.
+    /// Reads `directory/scenario.toml` (or only the catalogue when `directory` is nil), then the
+    /// override files it lists in `scenario.overrides` (a scenario as a list of overrides; paths
+    /// relative to the scenario folder), then each `--overrides` file in order, then the `--set`
+    /// assignments. Listed and `--overrides` files share one layer: two of them setting the same
+    /// key is an error.
     public static func load(directory: String?, overrideFiles: [String] = [], sets: [String] = []) throws(ScenarioError) -> Scenario {
         var scenario = Scenario(directory: directory, name: "catalogue", title: "Catalogue defaults", province: "",
                                 priceYear: 2024, parameters: ParameterSet(), costDefaults: CostDefaults(), inputs: [])
         var problems = InputErrors()
+        var listedOverrides: [String] = []
         if let directory {
             let path = directory.hasSuffix("/") ? directory + "scenario.toml" : directory + "/scenario.toml"
             if let file = read(path, into: &problems, hashes: &scenario.inputs) {
                 problems.append(contentsOf: readMeta(file, into: &scenario))
                 problems.append(contentsOf: applyParameters(file, layer: .scenario, structural: structuralKeys, to: &scenario.parameters))
+                if let entry = file["scenario.overrides"], let names = problems.recording({ () throws(InputError) in try entry.strings() }) {
+                    let folder = directory.hasSuffix("/") ? directory : directory + "/"
+                    listedOverrides = names.map { $0.hasPrefix("/") ? $0 : folder + $0 }
+                }
             }
         }
-        for path in overrideFiles {
+        for path in listedOverrides + overrideFiles {
             if let file = read(path, into: &problems, hashes: &scenario.inputs) {
                 problems.append(contentsOf: applyParameters(file, layer: .overrideFile, structural: [], to: &scenario.parameters))
             }
