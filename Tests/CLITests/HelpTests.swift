@@ -4,10 +4,16 @@ import Testing
 
 /// The subcommands the root help must list, in order. Adding a command is one line here.
 let expectedSubcommands = [
+    "run",
     "cost",
     "place",
     "validate",
     "explain",
+    "sweep",
+    "tornado",
+    "montecarlo",
+    "sobol",
+    "merge",
 ]
 
 /// The names in the SUBCOMMANDS section of a help text.
