@@ -5,5 +5,6 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     ioBenchmarkGroup,
     pathwayBenchmarkGroup,
     flagshipBenchmarkGroup,
+    sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
 ]
