@@ -147,7 +147,7 @@ public enum SensitivityOutputs {
                                lowInput: formatNumber($0.lowInput), highInput: formatNumber($0.highInput))
                 }
                 let name = f["scenario"]?.stringValue ?? ""
-                let svg = TornadoChartSVG.render(title: "\(name): network-average nozzle price, each parameter at its low and high (top \(chartRows.count))",
+                let svg = TornadoChartSVG.render(title: "\(name): network-average price, one parameter at a time",
                                                  unit: "CNY/kg", baseline: baseline[0] ?? .nan, rows: Array(chartRows))
                 files.append(("tornado.svg", Array(svg.utf8)))
             } else {
