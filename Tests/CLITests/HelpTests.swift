@@ -4,6 +4,7 @@ import Testing
 
 /// The subcommands the root help must list, in order. Adding a command is one line here.
 let expectedSubcommands = [
+    "run",
     "cost",
     "place",
     "validate",
