@@ -5,4 +5,5 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     ioBenchmarkGroup,
     pathwayBenchmarkGroup,
     flagshipBenchmarkGroup,
+    sobolBenchmarkGroup,
 ]

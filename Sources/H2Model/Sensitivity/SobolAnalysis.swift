@@ -56,7 +56,11 @@ extension Array where Element == SobolIndex {
 /// (1 − confidenceLevel)/2 and (1 + confidenceLevel)/2 percentiles. Resample r draws from
 /// `RandomGenerator(seed: seed, stream: r)`, so the intervals depend only on the seed, not on
 /// the order resamples are computed in. Percentile intervals (not SALib's normal-approximation
-/// ± 1.96 σ) because the indices are ratios, bounded and skewed when small.
+/// ± 1.96 σ) because the indices are ratios, bounded and skewed when small. With the MT sampler
+/// the intervals match the real spread across independent designs (tested). With the Sobol
+/// sampler they are conservative: the bootstrap treats the quasi-random base samples as
+/// independent, while their actual error is usually much smaller (Ishigami, N = 2¹³: estimates
+/// within 0.0005 of the analytic values, interval half-widths about 0.02).
 ///
 /// Zero variance: when the pooled f_A, f_B outputs do not vary (their standard deviation is at
 /// most 10⁻¹² of their largest magnitude, i.e. rounding noise), no parameter changes the
@@ -84,7 +88,7 @@ public func sobolIndices(design: SaltelliDesign, outputs: [Double], bootstrapRes
 
     let outputsByBlock = SaltelliOutputs(design: design, outputs: outputs)
     let n = design.baseSamples, d = design.parameters
-    let estimate = outputsByBlock.indices(blocks: nil)
+    let estimate = outputsByBlock.indices(blocks: Array(0..<n))
 
     // bootstrap[r][j] for S_j, then for ST_j.
     var firstOrderResamples = [[Double]](repeating: [], count: d)
@@ -118,65 +122,82 @@ public func sobolIndices(design: SaltelliDesign, outputs: [Double], bootstrapRes
     }
 }
 
-/// The outputs of a Saltelli design regrouped by role, each array indexed by base sample, so
-/// the estimators (run once plus once per bootstrap resample) read memory in order.
+/// The outputs of a Saltelli design regrouped by role and centred on the pooled mean of f_A
+/// and f_B, laid out so that one pass over a list of base samples (run once, then once per
+/// bootstrap resample) computes every index.
 struct SaltelliOutputs {
     let parameters: Int
     let baseSamples: Int
-    let fA: [Double]
-    let fB: [Double]
-    /// fAB[j × N + k] = f(AB_k^j).
-    let fAB: [Double]
+    /// f(A_k) − m and f(B_k) − m, where m is the pooled mean of all f_A and f_B. Centring once
+    /// lets each resample use single-pass sums without cancellation: a resample's own pooled
+    /// mean differs from m only by sampling error.
+    let centredA: [Double]
+    let centredB: [Double]
+    /// change[k × D + j] = f(AB_k^j) − f(A_k): the effect of moving parameter j alone.
+    let change: [Double]
+    /// The largest |f_A|, |f_B|: the scale below which variation is rounding noise.
+    let largestMagnitude: Double
 
     init(design: SaltelliDesign, outputs: [Double]) {
         let n = design.baseSamples, d = design.parameters, stride = design.rowsPerBlock
         parameters = d
         baseSamples = n
-        fA = (0..<n).map { outputs[$0 * stride] }
-        fB = (0..<n).map { outputs[$0 * stride + 1] }
-        var fAB = [Double](repeating: 0, count: n * d)
-        for j in 0..<d {
-            for k in 0..<n { fAB[j * n + k] = outputs[k * stride + 2 + j] }
+        var sum = 0.0, largest = 0.0
+        for k in 0..<n {
+            let a = outputs[k * stride], b = outputs[k * stride + 1]
+            sum += a + b
+            largest = Swift.max(largest, Swift.max(Swift.abs(a), Swift.abs(b)))
         }
-        self.fAB = fAB
+        let pooledMean = sum / Double(2 * n)
+        centredA = (0..<n).map { outputs[$0 * stride] - pooledMean }
+        centredB = (0..<n).map { outputs[$0 * stride + 1] - pooledMean }
+        var change = [Double](repeating: 0, count: n * d)
+        for k in 0..<n {
+            for j in 0..<d { change[k * d + j] = outputs[k * stride + 2 + j] - outputs[k * stride] }
+        }
+        self.change = change
+        largestMagnitude = largest
     }
 
-    /// First- and total-order estimates over the given base samples (`nil`: all of them, in
-    /// order; otherwise a bootstrap resample, repeats allowed).
-    func indices(blocks: [Int]?) -> (firstOrder: [Double], totalOrder: [Double]) {
-        let count = blocks?.count ?? baseSamples
-        @inline(__always) func block(_ i: Int) -> Int { blocks?[i] ?? i }
-
-        var sum = 0.0, largest = 0.0
-        for i in 0..<count {
-            let k = block(i)
-            sum += fA[k] + fB[k]
-            largest = Swift.max(largest, Swift.max(Swift.abs(fA[k]), Swift.abs(fB[k])))
-        }
-        let pooledMean = sum / Double(2 * count)
-        var squares = 0.0
-        for i in 0..<count {
-            let k = block(i)
-            let a = fA[k] - pooledMean, b = fB[k] - pooledMean
-            squares += a * a + b * b
-        }
-        let variance = squares / Double(2 * count)
-        let zeros = [Double](repeating: 0, count: parameters)
-        // Rounding noise, not variation: see `sobolIndices` on zero variance.
-        guard variance > 0, variance.squareRoot() > 1e-12 * largest else { return (zeros, zeros) }
-
-        var firstOrder = zeros, totalOrder = zeros
-        for j in 0..<parameters {
-            let offset = j * baseSamples
-            var firstSum = 0.0, totalSum = 0.0
-            for i in 0..<count {
-                let k = block(i)
-                let change = fAB[offset + k] - fA[k]
-                firstSum += (fB[k] - pooledMean) * change
-                totalSum += change * change
+    /// First- and total-order estimates over the base samples listed in `blocks` (all of them
+    /// in order for the point estimate; a bootstrap resample, repeats allowed, otherwise).
+    ///
+    /// With a = f_A − m, b = f_B − m, δ_j = f_ABj − f_A summed over the listed samples, and the
+    /// resample's own pooled mean μ = Σ(a + b) / 2n (so its variance is V = Σ(a² + b²)/2n − μ²):
+    /// S_j = (Σ b δ_j − μ Σ δ_j) / n / V and ST_j = Σ δ_j² / 2n / V.
+    func indices(blocks: [Int]) -> (firstOrder: [Double], totalOrder: [Double]) {
+        let d = parameters, count = Double(blocks.count)
+        var firstOrder = [Double](repeating: 0, count: d), totalOrder = firstOrder
+        var productSums = firstOrder, changeSums = firstOrder, squareSums = firstOrder
+        var sum = 0.0, squares = 0.0
+        // Unchecked buffers: this runs bootstrapResamples × N × D times, and every k is a base
+        // sample index below N by construction.
+        centredA.withUnsafeBufferPointer { fA in
+        centredB.withUnsafeBufferPointer { fB in
+        change.withUnsafeBufferPointer { change in
+        productSums.withUnsafeMutableBufferPointer { productSums in
+        changeSums.withUnsafeMutableBufferPointer { changeSums in
+        squareSums.withUnsafeMutableBufferPointer { squareSums in
+            for k in blocks {
+                let a = fA[k], b = fB[k]
+                sum += a + b
+                squares += a * a + b * b
+                let row = k * d
+                for j in 0..<d {
+                    let delta = change[row + j]
+                    productSums[j] += b * delta
+                    changeSums[j] += delta
+                    squareSums[j] += delta * delta
+                }
             }
-            firstOrder[j] = firstSum / Double(count) / variance
-            totalOrder[j] = totalSum / Double(2 * count) / variance
+        }}}}}}
+        let pooledMean = sum / (2 * count)
+        let variance = squares / (2 * count) - pooledMean * pooledMean
+        // Rounding noise, not variation: see `sobolIndices` on zero variance.
+        guard variance > 0, variance.squareRoot() > 1e-12 * largestMagnitude else { return (firstOrder, totalOrder) }
+        for j in 0..<d {
+            firstOrder[j] = (productSums[j] - pooledMean * changeSums[j]) / count / variance
+            totalOrder[j] = squareSums[j] / (2 * count) / variance
         }
         return (firstOrder, totalOrder)
     }
