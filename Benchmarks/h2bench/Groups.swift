@@ -6,4 +6,5 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     pathwayBenchmarkGroup,
     flagshipBenchmarkGroup,
     placementBenchmarkGroup,
+    sobolBenchmarkGroup,
 ]
