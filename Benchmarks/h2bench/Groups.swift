@@ -7,4 +7,5 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     flagshipBenchmarkGroup,
     sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
+    sobolBenchmarkGroup,
 ]

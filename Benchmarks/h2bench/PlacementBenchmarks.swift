@@ -6,17 +6,6 @@ import Foundation
 import H2Model
 import H2Numerics
 
-/// SplitMix64, so the instances are the same everywhere.
-private struct BenchRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Nodes scattered in a square of side √n × 60 km (about 60 km between neighbours), each joined
 /// to its 3 nearest neighbours with road length 1.2 × straight line; flows between random pairs
@@ -28,7 +17,7 @@ struct PlacementBenchInstance {
     let stations: Int
 
     init(nodes n: Int, flows flowCount: Int, stations: Int, seed: UInt64) {
-        var rng = BenchRNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         let side = (Double(n)).squareRoot() * 60
         let xy = (0..<n).map { _ in (Double.random(in: 0..<side, using: &rng), Double.random(in: 0..<side, using: &rng)) }
         func km(_ a: Int, _ b: Int) -> Double {

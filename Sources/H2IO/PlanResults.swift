@@ -11,7 +11,7 @@ public enum PlanResults {
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
         ])
         let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles }
-        let uncovered = plan.placement.flows.filter { !$0.covered }.count
+        let uncovered = plan.placement.flows.filter { f in !f.covered || (f.hydrogenKgPerDay > 0 && f.drawnKgPerDayBySite.values.reduce(0, +) == 0) }.count
         let unserved = plan.placement.fleets.filter { !$0.served }.count
         try csv.appendRow([
             .text(scenario.name), .text(plan.placement.status.word), .optional(plan.placement.relativeGap),
@@ -67,8 +67,12 @@ public enum PlanResults {
                 return false
             }?.message ?? ""
             if let f = flows[fleet.id] {
+                // Refuellable (covered) is not enough: in coverage-target and budget runs the
+                // optimiser may leave a coverable flow unserved, and then it draws nothing.
+                let drawn = f.drawnKgPerDayBySite.values.reduce(0, +)
+                let served = f.covered && (f.hydrogenKgPerDay == 0 || drawn > 0)
                 try csv.appendRow([.text(fleet.id), .text("corridor"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(f.hydrogenKgPerDay),
-                                   .text(f.covered ? "yes" : "no"), .optional(f.roundTripKm), .text(f.refuellingStops.joined(separator: " ")), .text(reason)])
+                                   .text(served ? "yes" : "no"), .optional(f.roundTripKm), .text(f.refuellingStops.joined(separator: " ")), .text(reason)])
             } else if let g = depots[fleet.id] {
                 try csv.appendRow([.text(fleet.id), .text("depot"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(g.demandKgPerDay),
                                    .text(g.served ? "yes" : "no"), .empty, .text(g.kgPerDayBySite.map(\.site).joined(separator: " ")), .text(reason)])

@@ -7,7 +7,7 @@ extension ScenarioLoader {
     static let placementKeys: Set<String> = [
         "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
-        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.reference_station_kg_per_day",
+        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.reference_station_kg_per_day",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
@@ -33,7 +33,18 @@ extension ScenarioLoader {
         for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
         let settings = readSettings(path("scenario.toml"), &problems)
         do { try problems.throwIfAny() } catch { throw .data(error) }
-        return PlanningScenario(network: network, vehicleClasses: classes, fleets: fleets, sources: sources,
+        var refined = network
+        if let km = settings.splitEdgesKm {
+            // Split points are appended after the file's nodes and become candidates too.
+            do {
+                let r = try network.splittingEdges(everyKm: km)
+                refined = r.network
+                if candidates != nil { candidates! += r.splitPointIDs }
+            } catch {
+                throw .data(InputErrors(error.problems.map { InputError(file: path("edges.csv"), row: $0.row, message: $0.message) }))
+            }
+        }
+        return PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
                                 candidateSites: candidates, settings: settings)
     }
 
@@ -195,6 +206,7 @@ extension ScenarioLoader {
         if let e = file["placement.max_stations_per_node"], let n = problems.recording({ () throws(InputError) in try e.integer(allowZero: false) }) {
             if n > 10 { problems.append(e.error("\(n) stations at one node is more than the model handles", fix: "use 1 to 10")) } else { s.maximumStationsPerNode = n }
         }
+        if let e = file["placement.split_edges_km"] { s.splitEdgesKm = problems.recording { () throws(InputError) in try e.number(allowZero: false) } }
         if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) { s.designYear = y }
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
         if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }

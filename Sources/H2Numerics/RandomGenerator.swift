@@ -120,3 +120,15 @@ func splitMix64(_ x: UInt64) -> UInt64 {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
 }
+
+/// A tiny pure-Swift generator for reproducible test instances and benchmarks: SplitMix64,
+/// the same sequence on every platform (Swift's own `SystemRandomNumberGenerator` is not seeded).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        let output = splitMix64(state)
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return output
+    }
+}

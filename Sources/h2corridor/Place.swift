@@ -28,6 +28,7 @@ struct Place: ParsableCommand {
     @Option(name: .customLong("range-km"), help: "Vehicle range on a full tank, km.") var rangeKm: Double
     @Option(help: "Number of stations to open (exactly).") var stations: Int
     @Option(help: ArgumentHelp("Candidate sites CSV (column `node`); default: every node.", valueName: "file")) var candidates: String?
+    @Option(name: .customLong("split-km"), help: "Add candidate sites every N km along edges longer than N km (named <from>-<to>@<km>).") var splitKm: Double?
     @Option(name: .customLong("time-limit"), help: "Solver time limit, seconds.") var timeLimit: Double = 600
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
     @Flag(help: "Replace an existing output folder.") var force = false
@@ -37,6 +38,7 @@ struct Place: ParsableCommand {
         guard rangeKm > 0 && rangeKm.isFinite else { throw ValidationError("--range-km \(rangeKm): give a range greater than 0 km") }
         guard stations >= 1 else { throw ValidationError("--stations \(stations): open at least 1 station") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit \(timeLimit): give seconds greater than 0") }
+        if let splitKm, !(splitKm > 0 && splitKm.isFinite) { throw ValidationError("--split-km \(splitKm): give a distance greater than 0 km") }
     }
 
     func run() throws {
@@ -45,7 +47,7 @@ struct Place: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(Exit.usage)
         }
-        let network: Network
+        var network: Network
         let flowList: [CorridorFlow]
         var candidateIDs: [String]? = nil
         do {
@@ -55,6 +57,18 @@ struct Place: ParsableCommand {
         } catch {
             printError(error.description)
             throw ExitCode(Exit.dataError)
+        }
+        if let splitKm {
+            // Split points become nodes (and candidates) after the file's nodes, so the tie rule's
+            // order among the original nodes is unchanged.
+            do {
+                let refined = try network.splittingEdges(everyKm: splitKm)
+                network = refined.network
+                if candidateIDs != nil { candidateIDs! += refined.splitPointIDs }
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(Exit.dataError)
+            }
         }
         if let candidateIDs, candidateIDs.count < stations {
             printError("error: --stations \(stations) but only \(candidateIDs.count) candidate sites in \(candidates!)")

@@ -1,4 +1,5 @@
 import Testing
+import H2Numerics
 @testable import H2IO
 
 @Suite struct CSVWriterTests {

@@ -1,22 +1,11 @@
 import Testing
+import H2Numerics
 @testable import H2Model
 
-/// SplitMix64: the same random instances on every platform.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A random connected-or-not graph with small integer lengths, so equal-length paths abound.
 func randomNetwork(seed: UInt64, nodeCount: Int, edgeProbability: Double, maxKm: Int) -> Network {
-    var rng = SplitMix(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let nodes = (0..<nodeCount).map { NetworkNode(id: "n\($0)") }
     var edges: [NetworkEdge] = []
     for a in 0..<nodeCount {

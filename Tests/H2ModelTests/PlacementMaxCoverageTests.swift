@@ -11,7 +11,7 @@ struct RandomFRLMInstance {
     let stations: Int
 
     init(seed: UInt64, nodeCount: Int = 8) {
-        var rng = SplitMix(seed: seed &+ 1000)
+        var rng = SplitMix64(seed: seed &+ 1000)
         // A spanning path in shuffled order keeps most instances connected; extra chords add ties.
         let order = (0..<nodeCount).shuffled(using: &rng)
         var edges: [NetworkEdge] = []

@@ -50,7 +50,7 @@ struct RandomPlanningInstance {
     let problem: PlacementProblem
 
     init(seed: UInt64) {
-        var rng = SplitMix(seed: seed &+ 77_000)
+        var rng = SplitMix64(seed: seed &+ 77_000)
         let n = 6
         var edges: [NetworkEdge] = []
         for i in 1..<n { edges.append(NetworkEdge(from: "n\(i - 1)", to: "n\(i)", km: Double(Int.random(in: 3...10, using: &rng)))) }

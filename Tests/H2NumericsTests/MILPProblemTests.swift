@@ -2,18 +2,6 @@ import Foundation
 import Testing
 @testable import H2Numerics
 
-/// A small deterministic generator (SplitMix64) so instances are the same on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct Knapsack {
     var values: [Double]
@@ -21,7 +9,7 @@ struct Knapsack {
     var capacity: Double
 
     init(seed: UInt64, items: Int) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         values = (0..<items).map { _ in Double(Int.random(in: 1...40, using: &rng)) }
         weights = (0..<items).map { _ in Double(Int.random(in: 1...30, using: &rng)) }
         capacity = (weights.reduce(0, +) * 0.4).rounded()

@@ -129,9 +129,7 @@ public enum ChainModel {
             let capex = electrolyserKw * perKw
             project.capital.append(CapitalNeed(item: .production, name: "on-site electrolyser", amountCny: capex, lifeYears: e.plantLifeYears))
             project.fixedCnyPerYear.production += capex * e.fixedOmPct / 100
-            v.production += e.electricityKwhPerKg * grid
-                + e.stackReplacementPctOfCapex / 100 * perKw * e.electricityKwhPerKg / e.stackLifeHours
-                + e.waterKgPerKg * e.waterPriceCnyPerTonne / 1000
+            v.production += ProductionModel.electrolysisRunningCostPerKg(a, electricityPrice: grid, capexCnyPerKw: perKw)
         case .ammoniaCrackingStation:
             crackerKgPerDay = dailyKg
             let capex = ProductionModel.crackerCapexCny(kgPerDay: crackerKgPerDay, a)

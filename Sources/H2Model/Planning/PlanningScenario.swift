@@ -69,6 +69,8 @@ public struct HydrogenSource: Sendable, Equatable {
 public struct PlanningSettings: Sendable, Equatable {
     public var objective: PlanningObjective = .leastCost
     public var stationSizesKgPerDay: [Double] = [500, 1000, 2000]
+    /// Add candidate sites every N km along edges longer than N km (nil: nodes only).
+    public var splitEdgesKm: Double?
     /// Stations of one size a single node (a city) may host; a busy city needs several.
     public var maximumStationsPerNode = 3
     public var designYear = 2025

@@ -104,6 +104,15 @@ public enum ProductionModel {
         return ratio >= 1 ? e.installedCapexCnyPerKw : e.installedCapexCnyPerKw * _pow(ratio, e.scaleExponent - 1)
     }
 
+    /// What each kg of electrolytic hydrogen costs to run: electricity, stack replacements (paid
+    /// per operating hour, so per kg) and water.
+    static func electrolysisRunningCostPerKg(_ a: Assumptions, electricityPrice: Double, capexCnyPerKw: Double) -> Double {
+        let e = a.electrolysis
+        let stacks = e.stackReplacementPctOfCapex / 100 * capexCnyPerKw * e.electricityKwhPerKg / e.stackLifeHours
+        let water = e.waterKgPerKg * e.waterPriceCnyPerTonne / 1000
+        return e.electricityKwhPerKg * electricityPrice + stacks + water
+    }
+
     /// ¥/kg of a central electrolysis plant running `operatingHoursPerDay` at full load and
     /// paying `electricityPrice` on average. Capital per kg follows from the hours: a kW makes
     /// 1/kWh-per-kg kilograms an hour. Stack replacements are paid per operating hour. With a
@@ -115,9 +124,7 @@ public enum ProductionModel {
         let kgPerKwPerYear = operatingHoursPerDay * 365 / e.electricityKwhPerKg
         let capital = annualOwnershipCost(capex: e.installedCapexCnyPerKw, ratePct: r, lifeYears: e.plantLifeYears,
                                           fixedOmPct: e.fixedOmPct) / kgPerKwPerYear
-        let stacks = e.stackReplacementPctOfCapex / 100 * e.installedCapexCnyPerKw * e.electricityKwhPerKg / e.stackLifeHours
-        let water = e.waterKgPerKg * e.waterPriceCnyPerTonne / 1000
-        var cost = capital + stacks + water + e.electricityKwhPerKg * electricityPrice
+        var cost = capital + electrolysisRunningCostPerKg(a, electricityPrice: electricityPrice, capexCnyPerKw: e.installedCapexCnyPerKw)
         if bufferStorage {
             // Output made in h hours, drawn evenly over 24 h: the buffer holds (1 − h/24) of a day.
             let storedDays = max(0, 1 - operatingHoursPerDay / 24)
