@@ -12,8 +12,8 @@ struct Cost: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Itemised cost of hydrogen at the nozzle (CNY/kg) for one supply chain, or a comparison of all.",
         discussion: """
-        Options not given come from the scenario's [cost] table, then from the catalogue. The CSV has
-        one row per cost item (item,cny_per_kg,share_pct) and a last row `total`; a summary of the
+        Options not given come from the scenario's [cost] table, then from the catalogue. The CSV has \
+        one row per cost item (item,cny_per_kg,share_pct) and a last row `total`; a summary of the \
         physical quantities behind it goes to stderr.
 
         Examples:

@@ -8,14 +8,14 @@ struct Place: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place exactly P stations on a bare network to cover the most round-trip flow (FRLM, exact MILP with GLPK).",
         discussion: """
-        Inputs: nodes (column `id`, optional name/kind/lat/lon), edges (`from,to,km`), flows
-        (`origin,destination,volume`, ids as in the nodes file). Vehicles make round trips on the
-        shortest path (ties: the lexicographically smallest sequence of node positions in the nodes
-        file), start with half a tank unless the origin has a station, refuel to full at every
+        Inputs: nodes (column `id`, optional name/kind/lat/lon), edges (`from,to,km`), flows \
+        (`origin,destination,volume`, ids as in the nodes file). Vehicles make round trips on the \
+        shortest path (ties: the lexicographically smallest sequence of node positions in the nodes \
+        file), start with half a tank unless the origin has a station, refuel to full at every \
         station they pass, and are covered when no gap around the closed walk exceeds the range.
 
-        Writes DIR/stations.csv (node), DIR/summary.csv (total_flow,covered_flow,covered_pct,status,
-        stations,range_km,relative_gap) and DIR/coverage.csv (one row per flow). Exit 3 when the
+        Writes DIR/stations.csv (node), DIR/summary.csv (total_flow,covered_flow,covered_pct,status, \
+        stations,range_km,relative_gap) and DIR/coverage.csv (one row per flow). Exit 3 when the \
         solver finds no feasible answer within the time limit.
 
         Examples:
