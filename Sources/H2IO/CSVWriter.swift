@@ -1,5 +1,5 @@
-import H2Model
 // Writing result tables in the project's CSV conventions (DESIGN §3).
+import H2Model
 
 /// One cell to write.
 public enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {

@@ -1,6 +1,6 @@
-import H2Model
 // A tiny deterministic JSON writer for manifest.json and GeoJSON: the same value always gives
 // the same bytes, on every platform (Foundation's JSONSerialization orders keys by hash).
+import H2Model
 
 /// A JSON value. Objects keep the members in the order given; `sortedObject` sorts by key.
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral,

@@ -1,4 +1,3 @@
-import H2Model
 // A scenario folder read into typed values: `scenario.toml` (meta, cost defaults, parameter
 // overrides with optional basis and source), named override files and `--set` overrides.
 // Every problem is reported with file, line and key; nothing is half-applied.

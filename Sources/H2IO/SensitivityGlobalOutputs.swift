@@ -1,6 +1,6 @@
-import H2Model
 // sobol_indices.csv from a complete `sobol` record: the Saltelli design is rebuilt from the
 // fingerprint and the indices computed from the network-average column of samples.csv.
+import H2Model
 
 enum GlobalSensitivityOutputs {
     static func summaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {

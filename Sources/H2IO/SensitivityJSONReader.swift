@@ -1,8 +1,8 @@
-import H2Model
 // Reading back the JSON this tool writes (a shard's `shard.json`, for `merge`): a small strict
 // parser into `JSONValue`. Numbers without a fraction or exponent become `.integer`, others
 // `.number`; both render back to the same text, so a value read and rendered again gives the
 // bytes it was read from.
+import H2Model
 
 extension JSONValue {
     /// Parses JSON text; the error message says at which byte and what was expected.

@@ -1,8 +1,8 @@
-import H2Model
 // `merge`: shard folders back into the record of the whole run. Every shard must come from the
 // same run (same fingerprint: inputs and their hashes, overrides, seed, samples, sampler,
 // parameters, ...), and the shards' slices must tile the run exactly — no shard twice, none
 // missing. Anything else is refused, naming the folder, before a file is written.
+import H2Model
 
 public enum SensitivityMerge {
     public static func record(fromShardFolders folders: [String]) throws(InputErrors) -> SensitivityRecord {

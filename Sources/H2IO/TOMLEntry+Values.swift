@@ -1,5 +1,5 @@
-import H2Model
 // Typed reading of TOML values, with messages that say what was found and how to write it.
+import H2Model
 
 extension TOMLEntry {
     /// An error located at this key, for problems only the caller sees (a value out of range).

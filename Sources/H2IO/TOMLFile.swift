@@ -1,7 +1,7 @@
-import H2Model
 // A scenario's TOML file as a flat, ordered list of dotted keys with values and line numbers,
 // independent of TOMLKit's types, so the scenario loader matches keys against the parameter
 // catalogue and every message can point at a line.
+import H2Model
 
 /// A TOML value after flattening: tables have become dotted key prefixes.
 public indirect enum TOMLScalar: Sendable, Equatable, CustomStringConvertible {

@@ -56,7 +56,7 @@ struct MonteCarlo: ParsableCommand {
 
     func validate() throws {
         if samples < 1 { throw ValidationError("--samples \(samples): give at least 1 sample") }
-        if perStation && sensitivity.reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+        try sensitivity.checkPerStation(perStation)
     }
 
     func run() throws {

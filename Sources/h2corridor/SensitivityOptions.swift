@@ -28,6 +28,11 @@ struct SensitivityOptions: ParsableArguments {
         if let shard, case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError(problem.message) }
     }
 
+    /// Per-station outputs name the base plan's stations, so they need fixed placement.
+    func checkPerStation(_ perStation: Bool) throws {
+        if perStation && reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+    }
+
     var threadCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
     var shardSpec: ShardSpec { shard.flatMap { try? ShardSpec.parse($0).get() } ?? .whole }
     var depth: SensitivityDepth { reoptimize ? .reoptimised : .fixedPlacement }

@@ -40,7 +40,7 @@ struct Sweep: ParsableCommand {
 
     func validate() throws {
         if grid.isEmpty == (cases == nil) { throw ValidationError("give either --grid (one or more) or --cases, not both and not neither") }
-        if perStation && sensitivity.reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+        try sensitivity.checkPerStation(perStation)
     }
 
     func run() throws {

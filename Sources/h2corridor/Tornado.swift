@@ -32,7 +32,7 @@ struct Tornado: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if perStation && sensitivity.reoptimize { throw ValidationError("--per-station needs fixed placement: a re-optimised plan has other stations") }
+        try sensitivity.checkPerStation(perStation)
     }
 
     func run() throws {
