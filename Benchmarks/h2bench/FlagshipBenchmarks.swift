@@ -16,7 +16,7 @@ let flagshipBenchmarkGroup: (String, @Sendable () -> Void) = ("flagship", {
                 var scenario = try ScenarioLoader.load(directory: directory)
                 let planning = try ScenarioLoader.loadPlanning(directory: directory, scenario: &scenario)
                 let plan = try CorridorPlanner.plan(planning, scenario.parameters.assumptions)
-                status = plan.placement.status.word
+                status = plan.status.word
                 stations = plan.stationCount
             } catch {
                 print("\(name): \(error) (run h2bench from the package root)")

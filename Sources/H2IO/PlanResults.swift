@@ -6,38 +6,63 @@ public enum PlanResults {
     public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) throws(OutputError) -> CSVWriter {
         let settings = s.settings
         var csv = CSVWriter(name: "summary.csv", header: [
-            "scenario", "status", "relative_gap", "stations", "total_capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day",
-            "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg", "annualised_cost_cny_per_year",
+            "scenario", "status", "relative_gap", "periods", "final_period", "stations", "total_capacity_kg_per_day", "demand_kg_per_day",
+            "served_kg_per_day", "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg",
+            "optimiser_cost_cny", "recosted_cost_cny", "recost_difference_pct", "approximation_error_pct",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
         ])
-        let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles }
-        let uncovered = plan.placement.flows.filter { f in !f.covered || (f.hydrogenKgPerDay > 0 && f.drawnKgPerDayBySite.values.reduce(0, +) == 0) }.count
-        let unserved = plan.placement.fleets.filter { !$0.served }.count
+        let final = plan.last
+        let finalYear = final?.period.year ?? settings.designYear
+        let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles * $1.share(in: finalYear) }
+        let uncovered = Set(plan.periods.flatMap { p in p.flows.filter { f in !f.covered || (f.hydrogenKgPerDay > 0 && f.drawnKgPerDayBySite.isEmpty) }.map(\.id) }).count
+        let unserved = Set(plan.periods.flatMap { p in p.fleets.filter { !$0.served }.map(\.id) }).count
+        var difference: Double? = nil
+        if let o = plan.optimiserCostCny, let r = plan.recostedCostCny, r != 0 { difference = 100 * (o - r) / r }
         try csv.appendRow([
-            .text(scenario.name), .text(plan.placement.status.word), .optional(plan.placement.relativeGap),
+            .text(scenario.name), .text(plan.status.word), .optional(plan.relativeGap),
+            .text(plan.periods.map { String($0.period.year) }.joined(separator: " ")), .integer(finalYear),
             .integer(plan.stationCount), .number(plan.totalCapacityKgPerDay), .number(plan.totalDemandKgPerDay),
             .number(plan.servedKgPerDay), .number(vehicles), .number(plan.networkAverage.total),
-            .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.placement.objective),
+            .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.optimiserCostCny), .optional(plan.recostedCostCny),
+            .optional(difference), .number(100 * plan.approximationError),
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
             .integer(uncovered), .integer(unserved),
         ])
         return csv
     }
 
+    /// periods.csv: one row per planning period.
+    public static func periods(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
+        var csv = CSVWriter(name: "periods.csv", header: [
+            "period", "stations_open", "stations_built", "capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day", "capital_cny",
+            "network_average_cny_per_kg",
+        ])
+        for p in plan.periods {
+            try csv.appendRow([.integer(p.period.year), .integer(p.stationsOpen), .integer(p.stationsBuilt), .number(p.capacityKgPerDay),
+                               .number(p.demandKgPerDay), .number(p.servedKgPerDay), .number(p.capitalCny), .number(p.networkAverageCnyPerKg)])
+        }
+        return csv
+    }
+
     public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+        let years = plan.periods.map(\.period.year)
         var csv = CSVWriter(name: "stations.csv", header: [
-            "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
-            "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_per_station_mcny", "break_even_cny_per_kg",
+            "node", "name", "lat", "lon", "opened_year", "existing", "size_class", "stations", "pressure_mpa", "capacity_kg_per_day",
+        ] + years.map { "capacity_\($0)_kg_per_day" } + years.map { "throughput_\($0)_kg_per_day" } + [
+            "throughput_kg_per_day", "utilisation_pct", "production", "delivery", "source", "distance_km", "capex_per_station_mcny",
+            "break_even_cny_per_kg",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
+            let capacities: [CSVCell] = plan.periods.map { p in .number(st.openedYear <= p.period.year || st.throughputByPeriod[p.period.index] > 0 ? st.capacityKgPerDay : 0) }
             try csv.appendRow([
-                .text(st.site), .text(node?.name ?? ""), coordinate(node?.latitude), coordinate(node?.longitude),
-                .text(st.sizeClass), .integer(st.stationCount), .number(st.capacityKgPerDay), .number(st.throughputKgPerDay),
-                .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
+                .text(st.site), .text(node?.name ?? ""), coordinate(node?.latitude), coordinate(node?.longitude), .integer(st.openedYear),
+                .text(st.existing ? "true" : "false"), .text(st.sizeClass), .integer(st.stationCount), .integer(st.unitType.pressure.rawValue),
+                .number(st.capacityKgPerDay),
+            ] + capacities + st.throughputByPeriod.map { CSVCell.number($0) } + [
+                .number(st.throughputKgPerDay), .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
                 .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
-                .integer(st.chain.pressure.rawValue), .number(st.stationCapexCny / 1e6),
-                .number(st.cost.total),
+                .number(st.stationCapexCny / 1e6), .number(st.cost.total),
             ])
         }
         return csv
@@ -45,62 +70,78 @@ public enum PlanResults {
 
     static func coordinate(_ x: Double?) -> CSVCell { x.flatMap { $0.isFinite ? CSVCell.number($0) : nil } ?? .empty }
 
+    /// supply.csv: every link used, period by period.
     public static func supply(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
-        var csv = CSVWriter(name: "supply.csv", header: ["node", "source", "source_node", "production", "delivery", "distance_km", "kg_per_day", "delivered_cost_cny_per_kg"])
-        for st in plan.stations {
-            for link in st.supply {
-                try csv.appendRow([.text(st.site), .text(link.source.id), .text(link.source.node), .text(link.source.pathway.rawValue),
-                                   .text(link.delivery.rawValue), .number(link.distanceKm), .number(link.kgPerDay), .number(link.costCnyPerKg)])
+        var csv = CSVWriter(name: "supply.csv", header: ["period", "node", "source", "source_node", "production", "delivery", "distance_km", "kg_per_day",
+                                                         "produced_kg_per_day", "delivered_cost_cny_per_kg"])
+        for p in plan.periods {
+            for link in p.links {
+                try csv.appendRow([.integer(p.period.year), .text(link.site), .text(link.source.id), .text(link.source.node), .text(link.source.pathway.rawValue),
+                                   .text(link.key.mode.rawValue), .number(link.distanceKm), .number(link.kgPerDay), .number(link.producedKgPerDay),
+                                   .number(link.costCnyPerKg)])
             }
         }
         return csv
     }
 
+    /// coverage.csv: every fleet in every period, served or not and why.
     public static func coverage(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
-        var csv = CSVWriter(name: "coverage.csv", header: ["fleet", "kind", "vehicle_class", "vehicles", "demand_kg_per_day", "served", "round_trip_km", "stations_used", "reason"])
-        let flows = Dictionary(uniqueKeysWithValues: plan.placement.flows.map { ($0.id, $0) })
-        let depots = Dictionary(uniqueKeysWithValues: plan.placement.fleets.map { ($0.id, $0) })
-        for fleet in s.fleets {
-            let reason = plan.placement.diagnosis.first { d in
-                if case .flow(let id) = d.subject { return id == fleet.id }
-                if case .fleet(let id) = d.subject { return id == fleet.id }
+        var csv = CSVWriter(name: "coverage.csv", header: ["period", "fleet", "kind", "vehicle_class", "vehicles", "demand_kg_per_day", "served", "round_trip_km",
+                                                           "stations_used", "reason"])
+        func reason(_ id: String, _ year: Int) -> String {
+            let matching = plan.diagnosis.filter { d in
+                if case .flow(let f) = d.subject { return f == id }
+                if case .fleet(let f) = d.subject { return f == id }
                 return false
-            }?.message ?? ""
-            if let f = flows[fleet.id] {
-                // Refuellable (covered) is not enough: in coverage-target and budget runs the
-                // optimiser may leave a coverable flow unserved, and then it draws nothing.
-                let drawn = f.drawnKgPerDayBySite.values.reduce(0, +)
-                let served = f.covered && (f.hydrogenKgPerDay == 0 || drawn > 0)
-                try csv.appendRow([.text(fleet.id), .text("corridor"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(f.hydrogenKgPerDay),
-                                   .text(served ? "yes" : "no"), .optional(f.roundTripKm), .text(f.refuellingStops.joined(separator: " ")), .text(reason)])
-            } else if let g = depots[fleet.id] {
-                try csv.appendRow([.text(fleet.id), .text("depot"), .text(fleet.vehicleClass), .number(fleet.vehicles), .number(g.demandKgPerDay),
-                                   .text(g.served ? "yes" : "no"), .empty, .text(g.kgPerDayBySite.map(\.site).joined(separator: " ")), .text(reason)])
+            }
+            return (matching.first { $0.message.contains(String(year)) } ?? matching.first)?.message ?? ""
+        }
+        for p in plan.periods {
+            let flows = Dictionary(uniqueKeysWithValues: p.flows.map { ($0.id, $0) })
+            let depots = Dictionary(uniqueKeysWithValues: p.fleets.map { ($0.id, $0) })
+            for fleet in s.fleets {
+                let vehicles = fleet.vehicles * fleet.share(in: p.period.year)
+                if let f = flows[fleet.id] {
+                    // Refuellable (covered) is not enough: a flow left unserved draws nothing.
+                    let served = f.covered && (f.hydrogenKgPerDay == 0 || !f.drawnKgPerDayBySite.isEmpty)
+                    try csv.appendRow([.integer(p.period.year), .text(fleet.id), .text("corridor"), .text(fleet.vehicleClass), .number(vehicles),
+                                       .number(f.hydrogenKgPerDay), .text(served ? "yes" : "no"), .optional(f.roundTripKm),
+                                       .text(f.refuellingStops.joined(separator: " ")), .text(served ? "" : reason(fleet.id, p.period.year))])
+                } else if let g = depots[fleet.id] {
+                    try csv.appendRow([.integer(p.period.year), .text(fleet.id), .text("depot"), .text(fleet.vehicleClass), .number(vehicles),
+                                       .number(g.demandKgPerDay), .text(g.served ? "yes" : "no"), .empty,
+                                       .text(g.kgPerDayBySite.map(\.site).joined(separator: " ")), .text(g.served ? "" : reason(fleet.id, p.period.year))])
+                }
             }
         }
         return csv
     }
 
     public static func costBreakdown(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
-        var csv = CSVWriter(name: "cost_breakdown.csv", header: ["node", "throughput_kg_per_day"] + CostItem.allCases.map { "\($0.rawValue)_cny_per_kg" } + ["total_cny_per_kg"])
+        var csv = CSVWriter(name: "cost_breakdown.csv", header: ["node", "opened_year", "throughput_kg_per_day"] + CostItem.allCases.map { "\($0.rawValue)_cny_per_kg" } + ["total_cny_per_kg"])
         for st in plan.stations {
-            try csv.appendRow([.text(st.site), .number(st.throughputKgPerDay)] + CostItem.allCases.map { .number(st.cost[$0]) } + [.number(st.cost.total)])
+            try csv.appendRow([.text(st.site), .integer(st.openedYear), .number(st.throughputKgPerDay)] + CostItem.allCases.map { .number(st.cost[$0]) } + [.number(st.cost.total)])
         }
-        try csv.appendRow([.text("network_average"), .number(plan.servedKgPerDay)] + CostItem.allCases.map { .number(plan.networkAverage[$0]) }
+        try csv.appendRow([.text("network_average"), .empty, .number(plan.servedKgPerDay)] + CostItem.allCases.map { .number(plan.networkAverage[$0]) }
                           + [.number(plan.networkAverage.total)])
         return csv
     }
 
+    /// cashflow.csv: each build's pro-forma at its break-even price, from its opening year.
     public static func cashflow(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "cashflow.csv", header: [
-            "node", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
+            "node", "opened_year", "year", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
             "variable_cost_cny", "vat_remitted_cny", "vat_surcharge_cny", "depreciation_cny", "interest_cny", "principal_cny",
             "income_tax_cny", "subsidy_cny", "equity_cash_flow_cny", "discounted_equity_cash_flow_cny",
         ])
         for st in plan.stations {
-            for y in st.proForma.cashFlows(atPrice: st.cost.total) {
+            // The first operating year is the year the build starts operating in the plan.
+            let firstOperating = st.existing ? max(st.openedYear, plan.horizon.firstYear) : st.openedYear
+            let flows = st.proForma.cashFlows(atPrice: st.cost.total)
+            for y in flows {
+                let year = firstOperating + y.operatingYear - 1
                 try csv.appendRow([
-                    .text(st.site), .integer(y.time), .integer(y.operatingYear), .number(y.kg), .number(y.nozzlePriceCNYPerKg),
+                    .text(st.site), .integer(st.openedYear), .integer(year), .integer(y.time), .integer(y.operatingYear), .number(y.kg), .number(y.nozzlePriceCNYPerKg),
                     .number(y.salesExVAT), .number(y.capital), .number(y.fixedCost), .number(y.variableCost), .number(y.vatRemitted),
                     .number(y.vatSurcharge), .number(y.depreciation), .number(y.interest), .number(y.principal), .number(y.incomeTax),
                     .number(y.constructionSubsidy + y.operatingSubsidy), .number(y.equityCashFlow), .number(y.discountedEquityCashFlow),
@@ -126,9 +167,11 @@ public enum PlanResults {
             JSONMember("overrides", .array(overrides)),
             JSONMember("estimates", .integer(scenario.parameters.all.filter { $0.basis == .estimate }.count)),
             JSONMember("parameters", .integer(ParameterCatalogue.all.count)),
-            JSONMember("solver", .object([JSONMember("status", .string(plan.placement.status.word)),
-                                         JSONMember("relative_gap", plan.placement.relativeGap.map(JSONValue.number) ?? .null),
-                                         JSONMember("objective_cny_per_year", plan.placement.objective.map(JSONValue.number) ?? .null)])),
+            JSONMember("solver", .object([JSONMember("status", .string(plan.status.word)),
+                                         JSONMember("relative_gap", plan.relativeGap.map(JSONValue.number) ?? .null),
+                                         JSONMember("optimiser_cost_cny", plan.optimiserCostCny.map(JSONValue.number) ?? .null),
+                                         JSONMember("recosted_cost_cny", plan.recostedCostCny.map(JSONValue.number) ?? .null),
+                                         JSONMember("approximation_error", .number(plan.approximationError))])),
             JSONMember("libraries", .object(libraries.keys.sorted().map { JSONMember($0, .string(libraries[$0]!)) })),
             JSONMember("outputs", .array(outputs.map { .object([JSONMember("file", .string($0.0)), JSONMember("sha256", .string(SHA256.hexDigest($0.1)))]) })),
         ])
@@ -149,22 +192,35 @@ extension PlanResults {
         let edges = network.edges.map { e in
             MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridorNames[e.from + "|" + e.to] ?? corridorNames[e.to + "|" + e.from] ?? "")
         }
-        let stations = plan.stations.map { st -> MapStation in
-            let n = node(st.site)
-            return MapStation(site: st.site, name: n?.name ?? st.site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
-                              capacityKgPerDay: st.capacityKgPerDay, sizeClass: st.sizeClass, throughputKgPerDay: st.throughputKgPerDay,
-                              production: st.chain.production.rawValue, delivery: st.chain.delivery.rawValue, costCnyPerKg: st.cost.total)
+        // One circle per site: its builds together, labelled with the years they open.
+        var sites: [String] = []
+        var bySite: [String: [StationPlan]] = [:]
+        for st in plan.stations {
+            if bySite[st.site] == nil { sites.append(st.site) }
+            bySite[st.site, default: []].append(st)
+        }
+        let stations = sites.map { site -> MapStation in
+            let builds = bySite[site]!
+            let n = node(site)
+            let main = builds.max { $0.throughputKgPerDay < $1.throughputKgPerDay }!
+            let years = Array(Set(builds.map(\.openedYear))).sorted().map(String.init).joined(separator: "/")
+            let throughput = builds.reduce(0) { $0 + ($1.throughputByPeriod.last ?? 0) }
+            let weight = builds.reduce(0) { $0 + $1.horizonKg }
+            let cost = weight > 0 ? builds.reduce(0) { $0 + $1.cost.total * $1.horizonKg } / weight : main.cost.total
+            return MapStation(site: site, name: n?.name ?? site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+                              capacityKgPerDay: builds.reduce(0) { $0 + $1.capacityKgPerDay }, sizeClass: builds.map(\.sizeClass).joined(separator: "+") + " (\(years))",
+                              throughputKgPerDay: throughput, production: main.chain.production.rawValue, delivery: main.chain.delivery.rawValue, costCnyPerKg: cost)
         }
         let sources = s.sources.map { src -> MapSource in
             let n = node(src.node)
             return MapSource(id: src.id, name: src.name, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
                              pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
         }
-        let links = plan.stations.flatMap { st in
-            st.supply.map { MapSupplyLink(sourceID: $0.source.id, site: st.site, deliveryMode: $0.delivery.rawValue, kgPerDay: $0.kgPerDay) }
-        }
-        let subtitle = "\(plan.stationCount) stations, \(formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)) t/day; "
-            + "network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg (\(plan.placement.status.word))"
+        // Supply links of the last period.
+        let links = (plan.last?.links ?? []).map { MapSupplyLink(sourceID: $0.source.id, site: $0.site, deliveryMode: $0.key.mode.rawValue, kgPerDay: $0.kgPerDay) }
+        let span = plan.periods.count > 1 ? "\(plan.periods.first!.period.year)–\(plan.periods.last!.period.year): " : ""
+        let subtitle = span + "\(plan.stationCount) stations, \(formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)) t/day; "
+            + "network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg (\(plan.status.word))"
         return MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
     }
 
@@ -173,7 +229,8 @@ extension PlanResults {
         func segments(_ c: CostVector) -> [(name: String, value: Double)] { CostItem.allCases.map { ($0.rawValue, c[$0]) } }
         var bars = plan.stations.map { st -> CostBar in
             let name = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
-            return CostBar(label: name.isEmpty ? st.site : name, segments: segments(st.cost))
+            let label = (name.isEmpty ? st.site : name) + (plan.periods.count > 1 ? " \(st.openedYear)" : "")
+            return CostBar(label: label, segments: segments(st.cost))
         }
         bars.append(CostBar(label: "network average", segments: segments(plan.networkAverage)))
         return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars)

@@ -7,7 +7,8 @@ extension ScenarioLoader {
     static let placementKeys: Set<String> = [
         "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
-        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.reference_station_kg_per_day",
+        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.periods", "placement.max_price_cny_per_kg", "placement.onsite_electrolysis",
+        "placement.existing_station_default_kg_per_day",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
@@ -32,6 +33,12 @@ extension ScenarioLoader {
         }
         for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
         let settings = readSettings(path("scenario.toml"), &problems)
+        var existing: [ExistingStation] = []
+        if FileSystem.state(of: path("existing_stations.csv")) == .file {
+            existing = readExistingStations(path("existing_stations.csv"), network: network, settings: settings, &problems)
+            hash(path("existing_stations.csv"), into: &scenario)
+        }
+        checkRampYears(path("fleets.csv"), settings: settings, &problems)
         do { try problems.throwIfAny() } catch { throw .data(error) }
         var refined = network
         if let km = settings.splitEdgesKm {
@@ -44,8 +51,13 @@ extension ScenarioLoader {
                 throw .data(InputErrors(error.problems.map { InputError(file: path("edges.csv"), row: $0.row, message: $0.message) }))
             }
         }
+        if var c = candidates {
+            // An existing station's node is a site whether or not candidates.csv lists it.
+            for e in existing where !c.contains(e.node) { c.append(e.node) }
+            candidates = c
+        }
         return PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
-                                candidateSites: candidates, settings: settings)
+                                candidateSites: candidates, existingStations: existing, settings: settings)
     }
 
     static func hash(_ path: String, into scenario: inout Scenario) {
@@ -151,13 +163,17 @@ extension ScenarioLoader {
     }
 
     static func readSources(_ path: String, network: Network, _ problems: inout InputErrors) -> [HydrogenSource] {
-        guard let t = table(path, required: ["id", "node", "pathway", "available_t_per_year"], optional: ["name"], &problems) else { return [] }
+        guard let t = table(path, required: ["id", "node", "pathway", "available_t_per_year"], optional: ["name", "first_year"], &problems) else { return [] }
         var result: [HydrogenSource] = []
         for row in t.rows.indices {
             let id = problems.recording { () throws(InputError) in try t.string(row, "id") }
             let nodeID = problems.recording { () throws(InputError) in try t.string(row, "node") }
             let amount = problems.recording { () throws(InputError) in try t.double(row, "available_t_per_year") }
             let name = problems.recording { () throws(InputError) in try t.string(row, "pathway") }
+            var firstYear: Int? = nil
+            if t.header.contains("first_year"), t.optionalString(row, "first_year") != nil {
+                firstYear = problems.recording { () throws(InputError) in try t.int(row, "first_year") }
+            }
             var pathway: ProductionPathway? = nil
             if let name {
                 pathway = ProductionPathway(rawValue: name)
@@ -174,7 +190,7 @@ extension ScenarioLoader {
                 problems.append(t.error(row: row, column: "id", "source \"\(id)\" is listed twice", fix: "give each source its own id"))
             }
             if let id, let nodeID, let amount, let pathway, network.position(of: nodeID) != nil {
-                result.append(HydrogenSource(id: id, name: t.optionalString(row, "name") ?? id, node: nodeID, pathway: pathway, availableTonnesPerYear: amount))
+                result.append(HydrogenSource(id: id, name: t.optionalString(row, "name") ?? id, node: nodeID, pathway: pathway, availableTonnesPerYear: amount, firstYear: firstYear))
             }
         }
         return result
@@ -210,7 +226,21 @@ extension ScenarioLoader {
         if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) { s.designYear = y }
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
         if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }
-        if let e = file["placement.reference_station_kg_per_day"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.referenceStationKgPerDay = v }
+        if let e = file["placement.periods"], let years = problems.recording({ () throws(InputError) in try e.numbers() }) {
+            let ints = years.map { Int($0) }
+            if years.isEmpty || years.contains(where: { $0 != $0.rounded() }) {
+                problems.append(e.error("periods must be a non-empty list of calendar years", fix: "periods = [2025, 2027, 2030]"))
+            } else if let bad = zip(ints, ints.dropFirst()).first(where: { $0.1 <= $0.0 }) {
+                problems.append(e.error("periods must increase: \(bad.1) follows \(bad.0)", fix: "list each period's first year once, in order, e.g. periods = [2025, 2027, 2030]"))
+            } else if let bad = ints.first(where: { $0 < 2000 || $0 > 2100 }) {
+                problems.append(e.error("period \(bad) is not a planning year", fix: "use calendar years between 2000 and 2100"))
+            } else { s.periods = ints }
+        }
+        if let e = file["placement.max_price_cny_per_kg"] { s.maximumPriceCnyPerKg = problems.recording { () throws(InputError) in try e.number(allowZero: false) } }
+        if let e = file["placement.onsite_electrolysis"], let v = problems.recording({ () throws(InputError) in try e.bool() }) { s.onsiteElectrolysis = v }
+        if let e = file["placement.existing_station_default_kg_per_day"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) {
+            s.existingStationDefaultKgPerDay = v
+        }
         if let e = file["placement.delivery_modes"], let names = problems.recording({ () throws(InputError) in try e.strings() }) {
             var modes: [DeliveryMode] = []
             for n in names {
@@ -224,6 +254,60 @@ extension ScenarioLoader {
         if let e = file["plan.stations"] { s.planStations = problems.recording { () throws(InputError) in try e.number() } }
         if let e = file["plan.capacity_t_per_day"] { s.planCapacityTonnesPerDay = problems.recording { () throws(InputError) in try e.number() } }
         return s
+    }
+}
+
+extension ScenarioLoader {
+    /// existing_stations.csv: id, node, capacity (blank: the scenario's stated default),
+    /// opening date (a year, YYYY-MM or YYYY-MM-DD) and pressure (blank: 35 MPa).
+    static func readExistingStations(_ path: String, network: Network, settings: PlanningSettings, _ problems: inout InputErrors) -> [ExistingStation] {
+        guard let t = table(path, required: ["id", "node", "opened"], optional: ["name", "name_zh", "capacity_kg_per_day", "pressure_mpa", "status", "source"], &problems) else { return [] }
+        var result: [ExistingStation] = []
+        for row in t.rows.indices {
+            guard let id = problems.recording({ () throws(InputError) in try t.string(row, "id") }) else { continue }
+            if result.contains(where: { $0.id == id }) { problems.append(t.error(row: row, column: "id", "station \"\(id)\" is listed twice", fix: "give each station its own id")) }
+            let node = problems.recording { () throws(InputError) in try t.string(row, "node") }
+            if let node, network.position(of: node) == nil {
+                let hint = closestMatch(to: node, among: network.nodes.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.append(t.error(row: row, column: "node", "unknown node \"\(node)\"", fix: "\(hint)use an id from nodes.csv"))
+            }
+            var capacity = settings.existingStationDefaultKgPerDay, isDefault = true
+            if t.header.contains("capacity_kg_per_day"), t.optionalString(row, "capacity_kg_per_day") != nil {
+                if let c = problems.recording({ () throws(InputError) in try t.double(row, "capacity_kg_per_day", allowZero: false) }) { capacity = c; isDefault = false }
+            }
+            var pressure = DispensingPressure.mpa35
+            if t.header.contains("pressure_mpa"), let text = t.optionalString(row, "pressure_mpa") {
+                if let mpa = Int(text), let p = DispensingPressure(rawValue: mpa) { pressure = p } else {
+                    problems.append(t.error(row: row, column: "pressure_mpa", "\"\(text)\" is not a dispensing pressure", fix: "write 35 or 70, or leave it blank for 35"))
+                }
+            }
+            var year: Int? = nil
+            if let text = problems.recording({ () throws(InputError) in try t.string(row, "opened") }) {
+                let head = text.prefix(4)
+                if head.count == 4, let y = Int(head), (1990...2100).contains(y), text.count == 4 || text.dropFirst(4).first == "-" { year = y } else {
+                    problems.append(t.error(row: row, column: "opened", "\"\(text)\" is not an opening date", fix: "write a year (2022), a month (2022-07) or a date (2022-07-15)"))
+                }
+            }
+            if let node, network.position(of: node) != nil, let year {
+                result.append(ExistingStation(id: id, name: t.optionalString(row, "name") ?? id, node: node, capacityKgPerDay: capacity,
+                                              capacityIsDefault: isDefault, pressure: pressure, openingYear: year))
+            }
+        }
+        return result
+    }
+
+    /// Every ramp year of fleets.csv must lie within the planned years: a share given for a
+    /// year after the last period (or before the first) would never be used.
+    static func checkRampYears(_ path: String, settings: PlanningSettings, _ problems: inout InputErrors) {
+        guard !settings.periods.isEmpty, let t = try? CSVTable.read(from: path) else { return }
+        let first = settings.periods.first!, last = settings.periods.last!
+        for column in t.header where column.hasPrefix("year_") && column.hasSuffix("_share") {
+            guard let year = Int(column.dropFirst(5).dropLast(6)) else { continue }
+            if year > last || year < first {
+                problems.append(t.headerError("ramp column \(column) is outside the planning periods \(first)–\(last)",
+                                              fix: "add \(year) to placement.periods in scenario.toml, or drop the column"))
+            }
+        }
     }
 }
 

@@ -63,7 +63,7 @@ public enum SensitivityFingerprint {
             JSONMember("overrides", .array(overrides)),
             JSONMember("depth", .string(depth.rawValue)),
             JSONMember("base_plan", .object([
-                JSONMember("status", .string(basePlan.placement.status.word)),
+                JSONMember("status", .string(basePlan.status.word)),
                 JSONMember("stations", .integer(basePlan.stationCount)),
                 JSONMember("network_average_cny_per_kg", .number(basePlan.networkAverage.total)),
             ])),

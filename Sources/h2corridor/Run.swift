@@ -9,7 +9,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place stations, choose their size and supply, and cost every kilogram, for a scenario.",
         discussion: """
-        Writes summary.csv, stations.csv, supply.csv, coverage.csv, cost_breakdown.csv, cashflow.csv, \
+        Writes summary.csv, periods.csv, stations.csv, supply.csv, coverage.csv, cost_breakdown.csv, cashflow.csv, \
         manifest.json, stations.geojson, map.svg and cost_breakdown.svg into the output folder \
         (default Results/<scenario>). An existing folder is replaced only with --force. Exit 3 when \
         the demand cannot be covered; the message names each flow or fleet and why.
@@ -49,13 +49,14 @@ struct Run: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(Exit.dataError)
         }
-        guard plan.placement.status.hasSolution else {
-            printError("error: no feasible plan (solver status \(plan.placement.status.word)). What cannot be served:")
-            for d in plan.placement.diagnosis { printError("  \(d)") }
+        guard plan.status.hasSolution else {
+            printError("error: no feasible plan (solver status \(plan.status.word)). What cannot be served:")
+            for d in plan.diagnosis { printError("  \(d)") }
             throw ExitCode(Exit.infeasible)
         }
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded)),
+            ("periods.csv", try PlanResults.periods(plan)),
             ("stations.csv", try PlanResults.stations(plan, planning)),
             ("supply.csv", try PlanResults.supply(plan)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
@@ -86,9 +87,10 @@ struct Run: ParsableCommand {
             throw ExitCode(Exit.failure)
         }
         if !output.quiet {
-            let p = plan.placement
-            printError("\(loaded.name): \(p.status.word), \(plan.stationCount) stations at \(plan.stations.count) nodes, \(formatNumber((plan.totalCapacityKgPerDay).rounded())) kg/day capacity for \(formatNumber(plan.totalDemandKgPerDay.rounded())) kg/day demand; network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg; written to \(directory)")
-            for d in p.diagnosis { printError("  \(d)") }
+            let years = plan.periods.map { String($0.period.year) }.joined(separator: ", ")
+            let sites = Set(plan.stations.map(\.site)).count
+            printError("\(loaded.name): \(plan.status.word) over \(years); by \(plan.last?.period.year ?? 0) \(plan.stationCount) stations at \(sites) nodes, \(formatNumber((plan.totalCapacityKgPerDay).rounded())) kg/day capacity for \(formatNumber(plan.totalDemandKgPerDay.rounded())) kg/day demand; network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg; written to \(directory)")
+            for d in plan.diagnosis { printError("  \(d)") }
         }
     }
 }

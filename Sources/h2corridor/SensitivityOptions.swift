@@ -73,8 +73,8 @@ func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -
         printError("error: \(error)")
         throw ExitCode(Exit.dataError)
     }
-    guard plan.placement.status.hasSolution, plan.servedKgPerDay > 0 else {
-        printError("error: the base plan has no feasible solution (solver status \(plan.placement.status.word)); run `h2corridor run \(folder)` for what cannot be served")
+    guard plan.status.hasSolution, plan.servedKgPerDay > 0 else {
+        printError("error: the base plan has no feasible solution (solver status \(plan.status.word)); run `h2corridor run \(folder)` for what cannot be served")
         throw ExitCode(Exit.infeasible)
     }
     return SensitivityContext(scenario: loaded, folder: folder, planning: planning, basePlan: plan)

@@ -33,9 +33,9 @@ import Testing
         let s = try Self.scenario()
         let a = ParameterCatalogue.defaults
         let plan = try CorridorPlanner.plan(s, a)
-        #expect(plan.placement.status == .optimal)
-        #expect(plan.placement.flows.allSatisfy { $0.covered })
-        #expect(plan.placement.fleets.allSatisfy { $0.served })
+        #expect(plan.status == .optimal)
+        #expect(plan.periods.allSatisfy { $0.flows.allSatisfy { $0.covered } })
+        #expect(plan.periods.allSatisfy { $0.fleets.allSatisfy { $0.served } })
         // Trucks burn 10 × 0.5 × 2 × 370 km × 0.091 kg/km = 336.7 kg/day; buses 228.
         #expect(abs(plan.totalDemandKgPerDay - (228 + 336.7)) < 1e-6)
         #expect(abs(plan.servedKgPerDay - plan.totalDemandKgPerDay) < 1e-6)

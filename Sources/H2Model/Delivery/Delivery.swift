@@ -82,7 +82,8 @@ public enum DeliveryModel {
         let kmPerDay = trips * 2 * distanceKm
         let diesel = kmPerDay * road.tractorDieselLPer100km / 100
 
-        let trailerCost = trailers * annualOwnershipCost(capex: s.trailerCapexCny, ratePct: r, lifeYears: s.trailerLifeYears, fixedOmPct: road.vehicleFixedOmPct)
+        let trailerCost = (trailers - parkedTrailers(s.dropAndSwap, a)) * annualOwnershipCost(capex: s.trailerCapexCny, ratePct: r, lifeYears: s.trailerLifeYears, fixedOmPct: road.vehicleFixedOmPct)
+            + (s.dropAndSwap ? parkedTrailerAnnualCny(s, a) : 0)
         let tractorCost = tractors * annualOwnershipCost(capex: road.tractorCapexMcny * 1e6, ratePct: r, lifeYears: road.tractorLifeYears, fixedOmPct: road.vehicleFixedOmPct)
         let crewCost = crew * road.driverCostCnyPerYear
         let runningCost = 365 * (diesel * road.dieselPriceCnyPerL + kmPerDay * road.tollCnyPerKm)
@@ -96,6 +97,37 @@ public enum DeliveryModel {
         result.dieselLitresPerDay = diesel
         result.deliveredPerTripKg = s.deliveredPerTripKg
         return result
+    }
+
+    /// Trailers a drop-and-swap station keeps parked: one always there, grossed up by the fleet's
+    /// availability (the same accounting as the trailers on the road).
+    static func parkedTrailers(_ dropAndSwap: Bool, _ a: Assumptions) -> Double {
+        dropAndSwap ? 24 / (24 * a.road.fleetAvailabilityPct / 100) : 0
+    }
+
+    /// What the parked trailer costs a year. It does not depend on the volume or the distance:
+    /// a station that takes tube trailers of one pressure class keeps one parked whatever it
+    /// draws, so the planner charges it once per site and trailer class.
+    static func parkedTrailerAnnualCny(_ s: Shuttle, _ a: Assumptions) -> Double {
+        parkedTrailers(true, a) * annualOwnershipCost(capex: s.trailerCapexCny, ratePct: a.finance.discountRatePct,
+                                                      lifeYears: s.trailerLifeYears, fixedOmPct: a.road.vehicleFixedOmPct)
+    }
+
+    /// The parked trailer's annual cost for a delivery mode; 0 for modes without drop-and-swap.
+    public static func parkedTrailerAnnualCny(_ mode: DeliveryMode, _ a: Assumptions) -> Double {
+        switch mode {
+        case .tubeTrailer20: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer20, a), a)
+        case .tubeTrailer30: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer30, a), a)
+        case .tubeTrailer50: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer50, a), a)
+        case .liquid, .pipeline, .ammoniaTanker, .none: return 0
+        }
+    }
+
+    static func tubeTrailerShuttle(_ t: TubeTrailerInputs, _ a: Assumptions) -> Shuttle {
+        // The heel left at the residual pressure returns to the source unused.
+        let deliverableFraction = 1 - t.densityAtResidualPressureKgPerM3 / t.densityAtFullPressureKgPerM3
+        return Shuttle(deliveredPerTripKg: t.grossPayloadKg * deliverableFraction, trailerCapexCny: t.capexEur * a.finance.cnyPerEur,
+                       trailerLifeYears: t.lifeYears, dropAndSwap: true)
     }
 
     /// Compression at the source (capital sized by the filling hours, electricity at the grid
@@ -112,11 +144,7 @@ public enum DeliveryModel {
 
     static func tubeTrailer(_ t: TubeTrailerInputs, distanceKm: Double, kgPerDay: Double, sourceOutletMpa: Double,
                             _ a: Assumptions) -> DeliveryResult {
-        // The heel left at the residual pressure returns to the source unused.
-        let deliverableFraction = 1 - t.densityAtResidualPressureKgPerM3 / t.densityAtFullPressureKgPerM3
-        let shuttle = Shuttle(deliveredPerTripKg: t.grossPayloadKg * deliverableFraction,
-                              trailerCapexCny: t.capexEur * a.finance.cnyPerEur,
-                              trailerLifeYears: t.lifeYears, dropAndSwap: true)
+        let shuttle = tubeTrailerShuttle(t, a)
         var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
         // Filling compresses from the source outlet to full pressure; the returning heel is
         // already at the residual pressure, so only the delivered part is compressed from the

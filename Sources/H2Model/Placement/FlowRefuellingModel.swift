@@ -12,6 +12,20 @@ public struct PreparedFlow: Sendable {
     public var isCoverable: Bool { roundTrip != nil && !arcCoverSets.contains([]) }
     /// Hydrogen drawn per day: round trips × round-trip km × kg/km.
     public var hydrogenKgPerDay: Double { flow.volume * (roundTrip?.roundTripKm ?? 0) * flow.hydrogenKgPerKm }
+
+    /// The fuel burnt on the round trip, grouped by the candidate sites where it can be taken
+    /// on (arcs with the same cover set together), kg/day; empty when uncoverable.
+    public func fuelGroups(candidates: Set<Int>) -> [(sites: [Int], kgPerDay: Double)] {
+        guard let trip = roundTrip, isCoverable else { return [] }
+        var fuelBySet: [[Int]: Double] = [:]
+        var order: [[Int]] = []
+        for (t, set) in trip.arcCoverSets(rangeKm: rangeKm).enumerated() {
+            let sites = set.filter(candidates.contains)
+            if fuelBySet[sites] == nil { order.append(sites) }
+            fuelBySet[sites, default: 0] += flow.volume * trip.arcKm(t + 1) * flow.hydrogenKgPerKm
+        }
+        return order.map { ($0, fuelBySet[$0]!) }
+    }
 }
 
 public struct FlowRefuellingModel: Sendable {

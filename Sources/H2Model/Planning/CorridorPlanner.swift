@@ -1,30 +1,63 @@
-// The whole planning pipeline (DESIGN §2.6 with the cost engine of §2.3–2.7): fleets become
-// demand, the cost engine prices station size classes and every source → site supply option,
-// the MILP chooses sites, sizes and supply, and every open station is then costed in full
-// (pro-forma, with the demand ramp of the fleets it serves).
+// The whole planning pipeline (issue 7), in named stages:
+//   1. demand by period — fleets become depot demand and corridor flows, each with its ramp
+//      share in every planning period;
+//   2. supply options — every source → site link by every delivery mode the source allows,
+//      priced by the cost engine at the volume it carries (SupplyLinkCost), and station units
+//      by size and pressure;
+//   3. optimisation — one MILP over all periods (PhasedPlanningModel), from the existing
+//      stations;
+//   4. re-costing — the plan's present cost recomputed with the cost engine at the volumes
+//      chosen, and every station build costed in full (pro-forma from its build year).
+import H2Numerics
 
-/// One open station of the plan, costed.
+/// One station build of the plan: the units of one type built at a site in one period (or an
+/// existing station), costed.
 public struct StationPlan: Sendable {
     public var site: String
-    public var sizeClass: String
-    /// Identical stations at this node (a busy city hosts several).
+    public var unitType: StationUnitType
+    /// Identical units of this build (a busy city hosts several).
     public var stationCount: Int
-    /// Capacity of all the node's stations together.
+    /// Calendar year the build opens (an existing station: its opening year).
+    public var openedYear: Int
+    /// The existing station's id, nil for a new build.
+    public var existingID: String?
+    public var existing: Bool { existingID != nil }
+    /// Capacity of the build's units together.
     public var capacityKgPerDay: Double
-    /// kg/day dispensed in the design year.
+    /// kg/day dispensed in each planning period (0 before it opens).
+    public var throughputByPeriod: [Double]
+    /// kg/day dispensed in its first operating period.
     public var throughputKgPerDay: Double
-    /// Supply links chosen by the optimiser, largest first.
+    /// Supply links of the site in the build's first period, largest first, with the share of
+    /// each that this build dispenses.
     public var supply: [SupplyLink]
-    /// The supply chain of the largest link, for one of the node's stations at its design-year
-    /// utilisation.
+    /// The chain of the largest link, for one unit at its first-period utilisation.
     public var chain: SupplyChain
-    /// Station equipment capital, excluding land.
+    /// Station equipment capital per unit, excluding land (0 for an existing station).
     public var stationCapexCny: Double
     /// Break-even nozzle price, itemised (pro-forma).
     public var cost: CostVector
-    /// kg sold in each operating year (the fleets' demand ramp, capped by capacity).
+    /// kg sold in each operating year from the opening year (the planned throughput of the
+    /// period each year falls in), per unit.
     public var annualKg: [Double]
     public var proForma: ProForma
+    /// Its weight in the network average: kg sold over the horizon, all units.
+    public var horizonKg: Double
+    /// Size class label for tables: "1000kgd", "2x1000kgd".
+    public var sizeClass: String { (stationCount == 1 ? "" : "\(stationCount)x") + "\(formatNumber(unitType.capacityKgPerDay))kgd" }
+}
+
+/// A supply link as used in one period.
+public struct PlannedLink: Sendable, Equatable {
+    public var key: SupplyLinkKey
+    public var source: HydrogenSource
+    public var site: String
+    public var distanceKm: Double
+    public var kgPerDay: Double
+    /// kg/day the source produces for it (losses included).
+    public var producedKgPerDay: Double
+    /// The link's annual cost at its volume per kg delivered (to the station gate).
+    public var costCnyPerKg: Double
 }
 
 public struct SupplyLink: Sendable, Equatable {
@@ -32,22 +65,65 @@ public struct SupplyLink: Sendable, Equatable {
     public var delivery: DeliveryMode
     public var distanceKm: Double
     public var kgPerDay: Double
-    /// What the station pays per kg delivered (upstream levelised cost plus station energy).
+    /// What the station pays per kg delivered: the link's annual cost at its volume per kg,
+    /// plus the station's energy for this mode.
     public var costCnyPerKg: Double
 }
 
-public struct CorridorPlan: Sendable {
-    public var placement: PlacementResult
-    public var stations: [StationPlan]
-    /// Throughput-weighted average of the stations' itemised break-even prices.
-    public var networkAverage: CostVector
-    public var totalDemandKgPerDay: Double
+/// What happened in one planning period.
+public struct PeriodPlan: Sendable {
+    public var period: Period
+    public var demandKgPerDay: Double
     public var servedKgPerDay: Double
-    public var totalCapacityKgPerDay: Double
-    /// Stations in the plan (nodes × stations per node).
-    public var stationCount: Int { stations.reduce(0) { $0 + $1.stationCount } }
-    /// The supply options offered to the optimiser (cheapest delivery mode per source and site).
+    public var capacityKgPerDay: Double
+    public var stationsOpen: Int
+    public var stationsBuilt: Int
+    /// Station capital of the units built in this period, CNY (equipment and land).
+    public var capitalCny: Double
+    public var fleets: [FleetAssignment]
+    public var flows: [FlowCoverage]
+    /// Every supply link used in the period, with its volume and the engine's price per kg.
+    public var links: [PlannedLink]
+    /// Throughput-weighted break-even price of the builds open in the period.
+    public var networkAverageCnyPerKg: Double
+}
+
+/// A fleet left unserved because serving it would cost more than the scenario's maximum price.
+public struct UnservedDemand: Sendable, Equatable {
+    public var fleet: String
+    public var period: Int
+    public var kgPerDay: Double
+    /// What serving it would have cost the network per kg (its marginal cost), nil if it cannot
+    /// be served at all.
+    public var marginalCnyPerKg: Double?
+}
+
+public struct CorridorPlan: Sendable {
+    public var status: MILPStatus
+    public var relativeGap: Double?
+    public var horizon: PlanningHorizon
+    public var periods: [PeriodPlan]
+    public var stations: [StationPlan]
+    /// Average of the builds' itemised break-even prices, weighted by kg sold over the horizon.
+    public var networkAverage: CostVector
+    /// The MILP's objective: present cost of the plan over the horizon, CNY.
+    public var optimiserCostCny: Double?
+    /// The same quantity recomputed by the cost engine at the volumes chosen.
+    public var recostedCostCny: Double?
+    /// Largest relative error of the piecewise cost curves the optimiser was given.
+    public var approximationError: Double
+    public var diagnosis: [PlacementDiagnosis]
+    public var unserved: [UnservedDemand]
+    /// Supply links offered to the optimiser.
     public var supplyOptionCount: Int
+
+    public var last: PeriodPlan? { periods.last }
+    public var totalDemandKgPerDay: Double { last?.demandKgPerDay ?? 0 }
+    public var servedKgPerDay: Double { last?.servedKgPerDay ?? 0 }
+    public var totalCapacityKgPerDay: Double { last?.capacityKgPerDay ?? 0 }
+    /// Stations (units) open in the last period.
+    public var stationCount: Int { stations.reduce(0) { $0 + $1.stationCount } }
+    public var horizonKg: Double { stations.reduce(0) { $0 + $1.horizonKg } }
 }
 
 public struct PlanningProblem: Error, Sendable, CustomStringConvertible {
@@ -57,188 +133,241 @@ public struct PlanningProblem: Error, Sendable, CustomStringConvertible {
 
 public enum CorridorPlanner {
     public static func plan(_ s: PlanningScenario, _ a: Assumptions) throws -> CorridorPlan {
-        let settings = s.settings
+        let horizon = PlanningHorizon(years: s.settings.periodYears, horizonYears: Int(a.finance.operatingYears),
+                                      discountRate: a.finance.discountRatePct / 100)
+        var inputs = try demandByPeriod(s, a, horizon)
+        try supplyOptions(s, a, &inputs)
+        let solved = try optimise(inputs)
+        return try recost(s, a, inputs, solved)
+    }
+
+    // MARK: 1. Demand by period
+
+    static func demandByPeriod(_ s: PlanningScenario, _ a: Assumptions, _ horizon: PlanningHorizon) throws -> PhasedPlanningInputs {
         var problems: [String] = []
-        // Demand.
-        var depots: [DepotFleet] = []
         var flows: [CorridorFlow] = []
+        var demands: [PlanningDemand] = []
         for fleet in s.fleets {
             guard let c = s.vehicleClass(fleet.vehicleClass) else {
                 problems.append("fleet \(fleet.id): unknown vehicle class \(fleet.vehicleClass)")
                 continue
             }
+            let shares = horizon.periods.map { fleet.share(in: $0.year) }
             switch fleet.pattern {
-            case .depot(let home, let radius):
-                depots.append(DepotFleet(id: fleet.id, homeNode: home, demandKgPerDay: s.depotDemandKgPerDay(fleet), serviceRadiusKm: radius))
+            case .depot:
+                demands.append(PlanningDemand(id: fleet.id, pressure: c.pressure, depotSites: [], flow: nil, shareByPeriod: shares,
+                                              kgPerDay: s.depotDemandKgPerDay(fleet)))
             case .corridor(let origin, let destination, let trips):
+                demands.append(PlanningDemand(id: fleet.id, pressure: c.pressure, depotSites: nil, flow: flows.count, shareByPeriod: shares, kgPerDay: 0))
                 flows.append(CorridorFlow(id: fleet.id, origin: origin, destination: destination, volume: fleet.vehicles * trips,
                                           rangeKm: c.rangeKm, hydrogenKgPerKm: c.kgPer100Km / 100))
             }
         }
         if !problems.isEmpty { throw PlanningProblem(messages: problems) }
-
-        // Station size classes: annualised capital (equipment and land) and fixed O&M.
-        let r = a.finance.discountRatePct / 100
-        let pressure: DispensingPressure = s.vehicleClasses.contains { $0.pressure == .mpa70 } ? .mpa70 : .mpa35
-        // A node may host up to `maximumStationsPerNode` identical stations: each multiple is its
-        // own size class ("2x1000kgd"), so the MILP still picks one class per node.
-        var sizes: [StationSizeClass] = []
-        var classShape: [String: (count: Int, kgPerDay: Double)] = [:]
-        for count in 1...max(1, settings.maximumStationsPerNode) {
-            for kg in settings.stationSizesKgPerDay {
-                let capex = StationModel.capexCny(capacityKgPerDay: kg, pressure: pressure, a)
-                let annual = capex * (capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears)) + a.station.fixedOmPct / 100)
-                    + a.station.landMcny * 1e6 * capitalRecoveryFactor(rate: r, years: Int(a.station.landAmortisationYears))
-                let id = (count == 1 ? "" : "\(count)x") + "\(formatNumber(kg))kgd"
-                sizes.append(StationSizeClass(id: id, capacityKgPerDay: kg * Double(count), annualisedCostCNYPerYear: annual * Double(count)))
-                classShape[id] = (count, kg)
-            }
-        }
-        // Supply options: for each source and candidate site, the cheapest delivery mode.
-        let candidates = s.candidateSites ?? s.network.nodes.map(\.id)
-        var options: [SupplyOption] = []
-        var linkByKey: [String: SupplyLink] = [:]
-        for source in s.sources {
-            guard let from = s.network.position(of: source.node) else { continue }
-            let distances = s.network.distances(from: from)
-            let modes: [DeliveryMode] = source.pathway == .ammoniaCrackingStation ? [.ammoniaTanker] : settings.deliveryModes
-            for site in candidates {
-                guard let to = s.network.position(of: site), distances[to].isFinite else { continue }
-                let km = from == to ? settings.sameNodeDistanceKm : distances[to]
-                var best: SupplyLink? = nil
-                for mode in modes where source.pathway.incompatibility(with: mode) == nil {
-                    let chain = SupplyChain(production: source.pathway, delivery: mode, distanceKm: km,
-                                            stationCapacityKgPerDay: settings.referenceStationKgPerDay, utilisationPct: a.station.utilisationPct, pressure: pressure)
-                    guard let perKg = try? supplyCostPerKg(chain, a) else { continue }
-                    if best == nil || perKg < best!.costCnyPerKg {
-                        best = SupplyLink(source: source, delivery: mode, distanceKm: km, kgPerDay: 0, costCnyPerKg: perKg)
-                    }
-                }
-                if let best {
-                    options.append(SupplyOption(sourceID: source.id, site: site, deliveryMode: best.delivery.rawValue, costCNYPerKg: best.costCnyPerKg))
-                    linkByKey[source.id + "|" + site] = best
-                }
-            }
-        }
-        let supplySources = s.sources.map { SupplySource(id: $0.id, capacityKgPerDay: $0.availableTonnesPerYear * 1000 / 365) }
         let maxRange = s.vehicleClasses.map(\.rangeKm).max() ?? 0
-        let problem = PlacementProblem(network: s.network, candidateSites: s.candidateSites, sizeClasses: sizes,
-                                       depotFleets: depots, corridorFlows: flows, sources: supplySources, supplyOptions: options,
-                                       rangeKm: maxRange, maximumUtilisation: a.station.maximumUtilisationPct / 100,
-                                       operatingDaysPerYear: 365, objective: settings.objective)
-        let placement = try problem.solve(timeLimitSeconds: settings.timeLimitSeconds)
-
-        let totalDemand = depots.reduce(0) { $0 + $1.demandKgPerDay } + placement.flows.reduce(0) { $0 + $1.hydrogenKgPerDay }
-        guard placement.status.hasSolution else {
-            return CorridorPlan(placement: placement, stations: [], networkAverage: CostVector(), totalDemandKgPerDay: totalDemand,
-                                servedKgPerDay: 0, totalCapacityKgPerDay: 0, supplyOptionCount: options.count)
+        let frlm: FlowRefuellingModel
+        do { frlm = try FlowRefuellingModel(network: s.network, flows: flows, rangeKm: maxRange, candidates: s.candidateSites) } catch {
+            throw PlanningProblem(messages: error.problems)
         }
-
-        // Each station's demand ramp: the fleets it serves, each with its own ramp.
-        let fleetByID = Dictionary(uniqueKeysWithValues: s.fleets.map { ($0.id, $0) })
-        var contributions: [String: [(fleet: Fleet, kgPerDay: Double)]] = [:]
-        for assignment in placement.fleets {
-            guard let fleet = fleetByID[assignment.id] else { continue }
-            for (site, kg) in assignment.kgPerDayBySite where kg > 0 { contributions[site, default: []].append((fleet, kg)) }
-        }
-        for flow in placement.flows where flow.covered {
-            guard let fleet = fleetByID[flow.id] else { continue }
-            for site in flow.drawnKgPerDayBySite.keys.sorted() where flow.drawnKgPerDayBySite[site]! > 0 {
-                contributions[site, default: []].append((fleet, flow.drawnKgPerDayBySite[site]!))
+        let candidates = Set(frlm.candidatePositions)
+        for d in demands.indices {
+            if let q = demands[d].flow {
+                demands[d].kgPerDay = frlm.flows[q].hydrogenKgPerDay
+            } else if case .depot(let home, let radius) = s.fleets[d].pattern {
+                let dist = s.network.distances(from: s.network.position(of: home)!)
+                let limit = radius * (1 + Network.tieTolerance)
+                demands[d].depotSites = frlm.candidatePositions.filter { dist[$0] <= limit }
             }
         }
-
-        var stations: [StationPlan] = []
-        for open in placement.openStations {
-            guard let sizeClass = open.sizeClass, let shape = classShape[sizeClass], open.throughputKgPerDay > 0 else { continue }
-            // Each of the node's identical stations dispenses an equal share.
-            let capacity = shape.kgPerDay
-            let unitThroughput = open.throughputKgPerDay / Double(shape.count)
-            var links = placement.supply.filter { $0.site == open.site && $0.kgPerDay > 0 }.compactMap { supply -> SupplyLink? in
-                guard var link = linkByKey[supply.sourceID + "|" + open.site] else { return nil }
-                link.kgPerDay = supply.kgPerDay
-                return link
-            }
-            links.sort { ($0.kgPerDay, $1.source.id) > ($1.kgPerDay, $0.source.id) }
-            guard let main = links.first else { continue }
-            let utilisation = min(100, 100 * unitThroughput / capacity)
-            let chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
-                                    stationCapacityKgPerDay: capacity, utilisationPct: utilisation, pressure: pressure)
-            let evaluation = try stationEvaluation(chain: chain, supply: links, throughputKgPerDay: open.throughputKgPerDay, a)
-            let years = Int(a.finance.operatingYears)
-            let cap = capacity * a.station.maximumUtilisationPct / 100
-            let served = contributions[open.site] ?? []
-            let annualKg = (0..<years).map { i -> Double in
-                let year = settings.designYear + i
-                let demand = served.reduce(0) { $0 + $1.kgPerDay * $1.fleet.share(in: year) } / Double(shape.count)
-                return max(1, min(cap, demand)) * 365
-            }
-            let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg)
-            stations.append(StationPlan(site: open.site, sizeClass: sizeClass, stationCount: shape.count, capacityKgPerDay: capacity * Double(shape.count),
-                                        throughputKgPerDay: open.throughputKgPerDay, supply: links, chain: chain, stationCapexCny: evaluation.stationCapexCny,
-                                        cost: cost, annualKg: annualKg, proForma: proForma))
+        // Station units: every size at 35 MPa, and at 70 MPa when a vehicle class needs it.
+        let pressures: [DispensingPressure] = demands.contains { $0.pressure == .mpa70 } ? [.mpa35, .mpa70] : [.mpa35]
+        var types: [StationUnitType] = []
+        for p in pressures { for kg in s.settings.stationSizesKgPerDay { types.append(StationUnitType(capacityKgPerDay: kg, pressure: p)) } }
+        var existing: [Int: [ExistingAtSite]] = [:]
+        for e in s.existingStations {
+            guard let p = s.network.position(of: e.node) else { problems.append("existing station \(e.id): node \(e.node) is not in the network"); continue }
+            if !candidates.contains(p) { problems.append("existing station \(e.id): node \(e.node) is not a candidate site; add it to candidates.csv") }
+            existing[p, default: []].append(ExistingAtSite(capacityKgPerDay: e.capacityKgPerDay, pressure: e.pressure, openingYear: e.openingYear,
+                                                           omCnyPerYear: StationModel.annualOmCny(capacityKgPerDay: e.capacityKgPerDay, pressure: e.pressure, a)))
         }
-        // Stations in node-file order.
-        stations.sort { (s.network.position(of: $0.site) ?? 0) < (s.network.position(of: $1.site) ?? 0) }
-        let served = stations.reduce(0) { $0 + $1.throughputKgPerDay }
-        var average = CostVector()
-        if served > 0 {
-            for st in stations { average = average + st.cost * (st.throughputKgPerDay / served) }
-        }
-        return CorridorPlan(placement: placement, stations: stations, networkAverage: average, totalDemandKgPerDay: totalDemand,
-                            servedKgPerDay: served, totalCapacityKgPerDay: stations.reduce(0) { $0 + $1.capacityKgPerDay },
-                            supplyOptionCount: options.count)
+        if !problems.isEmpty { throw PlanningProblem(messages: problems) }
+        let objective = s.settings.objective
+        return PhasedPlanningInputs(
+            network: s.network, horizon: horizon, frlm: frlm, fuelGroups: frlm.flows.map { $0.fuelGroups(candidates: candidates) },
+            unitTypes: types, unitAnnualCny: types.map { StationModel.annualCostCny(capacityKgPerDay: $0.capacityKgPerDay, pressure: $0.pressure, a) },
+            maximumUnitsPerSite: max(1, s.settings.maximumStationsPerNode), existing: existing, demands: demands,
+            sourceCapacityKgPerDay: s.sources.map { src in horizon.periods.map { src.capacityKgPerDay(in: $0.year) } },
+            links: [], maximumUtilisation: a.station.maximumUtilisationPct / 100, objective: objective,
+            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg)
     }
 
-    /// What a station pays per kg for a supply chain, excluding its own capital and O&M (the
-    /// size classes carry those): upstream levelised cost, station energy, and any station-side
-    /// plant of the pathway (on-site electrolyser, station cracker), annuity mode.
-    public static func supplyCostPerKg(_ chain: SupplyChain, _ a: Assumptions) throws -> Double {
-        let c = try ChainModel.cost(chain, a, mode: .annuity)
-        return c.total - c.stationCapex - c.stationOM - c.subsidies
+    // MARK: 2. Supply options
+
+    /// Smallest volume a link whose cost is not affine may carry when used: the piecewise
+    /// curve starts there.
+    static let minimumLinkKgPerDay = 5.0
+
+    static func supplyOptions(_ s: PlanningScenario, _ a: Assumptions, _ inputs: inout PhasedPlanningInputs) throws {
+        let u = inputs.maximumUtilisation
+        let largest = (inputs.unitTypes.map(\.capacityKgPerDay).max() ?? 0) * Double(inputs.maximumUnitsPerSite)
+        // Most a site can ever dispense: its reachable demand, bounded by what it can hold.
+        var reachable: [Int: Double] = [:]
+        for d in inputs.demands {
+            let peak = d.shareByPeriod.max() ?? 0
+            if let sites = d.depotSites { for site in sites { reachable[site, default: 0] += d.kgPerDay * peak } }
+            if let q = d.flow { for g in inputs.fuelGroups[q] { for site in g.sites { reachable[site, default: 0] += g.kgPerDay * peak } } }
+        }
+        let pressures = Set(inputs.unitTypes.map(\.pressure))
+        var links: [PlanningLink] = []
+        func offer(_ key: SupplyLinkKey, _ pathway: ProductionPathway, _ km: Double, _ maxKg: Double, into candidates: inout [PlanningLink]) throws {
+            // The site's once-per-mode part is charged separately; the curve is the rest.
+            let f = { (kg: Double) throws -> SupplyLinkEvaluation in
+                var e = try SupplyLinkCost.evaluate(pathway, key.mode, distanceKm: km, kgPerDay: kg, a)
+                e.annualCny -= e.siteFixedCnyPerYear
+                return e
+            }
+            guard let top = try? f(maxKg) else { return }
+            let curve = try PiecewiseCost.fit(minimumKgPerDay: minimumLinkKgPerDay, maximumKgPerDay: maxKg, f)
+            var energy: [DispensingPressure: Double] = [:]
+            for p in pressures { energy[p] = try SupplyLinkCost.stationEnergyCnyPerKg(pathway, key.mode, distanceKm: km, pressure: p, a) }
+            candidates.append(PlanningLink(key: key, pathway: pathway, distanceKm: km, curve: curve, siteFixedCnyPerYear: top.siteFixedCnyPerYear,
+                                           energyCnyPerKg: energy))
+        }
+        for site in inputs.candidates {
+            let existingCap = (inputs.existing[site] ?? []).reduce(0) { $0 + $1.capacityKgPerDay }
+            let siteMax = min(reachable[site] ?? 0, (largest + existingCap) * u)
+            guard siteMax > 0 else { continue }
+            for (i, source) in s.sources.enumerated() {
+                guard let from = s.network.position(of: source.node) else { continue }
+                let sourceMax = inputs.sourceCapacityKgPerDay[i].max() ?? 0
+                guard sourceMax > 0 else { continue }
+                let distance = s.network.distances(from: from)[site]
+                guard distance.isFinite else { continue }
+                let km = from == site ? s.settings.sameNodeDistanceKm : distance
+                let modes: [DeliveryMode] = source.pathway == .ammoniaCrackingStation ? [.ammoniaTanker] : s.settings.deliveryModes
+                var here: [PlanningLink] = []
+                for mode in modes where source.pathway.incompatibility(with: mode) == nil {
+                    try offer(SupplyLinkKey(source: i, site: site, mode: mode), source.pathway, km, min(siteMax, sourceMax), into: &here)
+                }
+                links += undominated(here, pressures: pressures)
+            }
+            if s.settings.onsiteElectrolysis {
+                try offer(SupplyLinkKey(source: nil, site: site, mode: .none), .onsiteElectrolysis, 0, siteMax, into: &links)
+            }
+        }
+        inputs.links = links
+    }
+
+    /// Drops a mode whose cost (with station energy at every pressure) and production are at
+    /// least another mode's at every volume between the link's bounds: it could never be chosen.
+    static func undominated(_ links: [PlanningLink], pressures: Set<DispensingPressure>) -> [PlanningLink] {
+        guard links.count > 1 else { return links }
+        let hi = links.map { $0.curve.segments.last!.upperKgPerDay }.max()!
+        let grid = (0...40).map { minimumLinkKgPerDay * _pow(hi / minimumLinkKgPerDay, Double($0) / 40) }
+        func value(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
+            l.curve.annualCny(at: kg) + l.siteFixedCnyPerYear + (l.energyCnyPerKg[p] ?? 0) * kg * 365
+        }
+        func produced(_ l: PlanningLink, _ kg: Double) -> Double {
+            guard let s = l.curve.segments.first(where: { kg <= $0.upperKgPerDay }) ?? l.curve.segments.last else { return 0 }
+            return s.producedFixedKgPerDay + s.producedPerKg * kg
+        }
+        return links.enumerated().filter { i, l in
+            !links.enumerated().contains { j, m in
+                guard j != i, m.curve.segments.last!.upperKgPerDay >= l.curve.segments.last!.upperKgPerDay else { return false }
+                let kinds = grid.filter { $0 <= l.curve.segments.last!.upperKgPerDay }
+                let worse = kinds.allSatisfy { kg in pressures.allSatisfy { value(l, kg, $0) >= value(m, kg, $0) } && produced(l, kg) >= produced(m, kg) - 1e-9 }
+                // Ties: keep the first.
+                let tie = kinds.allSatisfy { kg in pressures.allSatisfy { value(l, kg, $0) == value(m, kg, $0) } }
+                return worse && (!tie || j < i)
+            }
+        }.map(\.element)
+    }
+
+    // MARK: 3. Optimisation
+
+    struct Solved {
+        var solution: MILPSolution
+        var formulation: PhasedFormulation
+        var diagnosis: [PlacementDiagnosis]
+        var unserved: [UnservedDemand]
+    }
+
+    static func optimise(_ inputs: PhasedPlanningInputs, timeLimitSeconds: Double? = nil) throws -> Solved {
+        let diagnosis = inputs.directDiagnoses()
+        if !diagnosis.isEmpty && inputs.unservedCnyPerKg == nil && inputs.objective == .leastCost {
+            return Solved(solution: MILPSolution.none(.infeasible), formulation: PhasedFormulation(), diagnosis: diagnosis, unserved: [])
+        }
+        var f = inputs.formulation()
+        debugLog("links \(inputs.links.count) segments \(inputs.links.reduce(0) { $0 + $1.curve.segments.count }) vars \(f.milp.variables.count) ints \(f.milp.variables.filter { $0.kind != .continuous }.count) rows \(f.milp.constraints.count)")
+        if let path = ProcessInfo.processInfo.environment["H2_LP"] { try? f.milp.lpFormat.write(toFile: path, atomically: true, encoding: .utf8) }
+        let solution: MILPSolution
+        switch inputs.objective {
+        case .leastCost:
+            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+        case .leastCostForCoverage(let share):
+            for t in inputs.periods.indices {
+                let total = inputs.demands.reduce(0) { $0 + $1.kgPerDay(t) }
+                f.milp.addConstraint("coverage_target_\(t)", f.servedTerms[t], .greaterOrEqual, share * total - f.servedConstant[t])
+            }
+            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+        case .mostCoverageWithinBudget(let budget):
+            // Stage 1: most served (summed over periods) with each period's annual cost within
+            // the budget. Stage 2: the cheapest plan serving that much.
+            for t in inputs.periods.indices {
+                f.milp.addConstraint("budget_\(t)", f.annualTerms[t], .lessOrEqual, budget - f.annualConstant[t])
+            }
+            var stage1 = f.milp
+            for j in stage1.variables.indices { stage1.setObjectiveCoefficient(MILPVariableID(j), 0) }
+            stage1.objectiveConstant = 0
+            stage1.sense = .maximise
+            let served = f.servedTerms.flatMap { $0 }
+            for t in served { stage1.setObjectiveCoefficient(t.variable, stage1.variables[t.variable.index].objectiveCoefficient + t.coefficient) }
+            let first = try stage1.solve(timeLimitSeconds: timeLimitSeconds)
+            if let best = first.objective, first.status.hasSolution {
+                f.milp.addConstraint("served_at_least", served, .greaterOrEqual, best - 1e-9 * max(1, abs(best)))
+                solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+            } else {
+                solution = first
+            }
+        }
+        var found = diagnosis
+        if solution.status == .infeasible && found.isEmpty {
+            found = try inputs.infeasibilityDiagnoses(timeLimitSeconds: timeLimitSeconds)
+        }
+        var unserved: [UnservedDemand] = []
+        if solution.status.hasSolution, inputs.unservedCnyPerKg != nil || inputs.objective != .leastCost {
+            for (d, demand) in inputs.demands.enumerated() {
+                for t in inputs.periods.indices where demand.kgPerDay(t) > 0 {
+                    guard let u = f.served[d][t], solution[u] < 0.5 else { continue }
+                    unserved.append(UnservedDemand(fleet: demand.id, period: inputs.periods[t].year, kgPerDay: demand.kgPerDay(t), marginalCnyPerKg: nil))
+                }
+            }
+            if inputs.objective == .leastCost, let base = solution.objective {
+                // What serving each unserved fleet would have cost: solve with it served, and
+                // divide the extra present cost (unserved value excluded) by its present kg.
+                for id in Set(unserved.map(\.fleet)).sorted() {
+                    guard let d = inputs.demands.firstIndex(where: { $0.id == id }) else { continue }
+                    var forced = inputs
+                    forced.unservedCnyPerKg = inputs.unservedCnyPerKg
+                    let g = forced.formulation(forceServed: [d])
+                    let withIt = try g.milp.solve(timeLimitSeconds: timeLimitSeconds)
+                    let pvKg = inputs.periods.indices.reduce(0) { $0 + inputs.demands[d].kgPerDay($1) * 365 * inputs.horizon.presentValueOfAnnual(inputs.periods[$1]) }
+                    let price = withIt.objective.map { ($0 - base) / pvKg + inputs.unservedCnyPerKg! }
+                    for k in unserved.indices where unserved[k].fleet == id { unserved[k].marginalCnyPerKg = withIt.status.hasSolution ? price : nil }
+                }
+            }
+        }
+        return Solved(solution: solution, formulation: f, diagnosis: found, unserved: unserved)
     }
 }
 
-extension CorridorPlanner {
-    /// The plan's network-average nozzle price under other assumptions, with the placement,
-    /// sizes and supply links held fixed (the fast depth of DESIGN §2.8): each station's chain
-    /// is re-evaluated and its break-even price re-solved; the average is weighted by the
-    /// stations' design-year throughput. `itemised: false` solves only the total (one root
-    /// solve per station instead of three) and returns it in `taxes`-free form: the vector's
-    /// `production` holds the whole price and the other items are zero.
-    public static func recost(_ plan: CorridorPlan, _ a: Assumptions, itemised: Bool = true) throws -> CostVector {
-        guard plan.servedKgPerDay > 0 else { return CostVector() }
-        var average = CostVector()
-        for st in plan.stations {
-            let evaluation = try stationEvaluation(chain: st.chain, supply: st.supply, throughputKgPerDay: st.throughputKgPerDay, a)
-            let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg)
-            let weight = st.throughputKgPerDay / plan.servedKgPerDay
-            if itemised {
-                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg)
-                average = average + cost * weight
-            } else {
-                let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
-                average.production += price * weight
-            }
-        }
-        return average
+extension MILPSolution {
+    static func none(_ status: MILPStatus) -> MILPSolution {
+        MILPSolution(status: status, objective: nil, bestBound: nil, relativeGap: nil, values: [], solveSeconds: 0)
     }
+}
 
-    /// A station's project under `a`: its chain (one station's capacity and utilisation)
-    /// evaluated, what it pays per kg blended over its supply links by kg.
-    static func stationEvaluation(chain: SupplyChain, supply: [SupplyLink], throughputKgPerDay: Double, _ a: Assumptions) throws -> ChainEvaluation {
-        var evaluation = try ChainModel.evaluate(chain, a)
-        if supply.count > 1 {
-            var blended = CostVector()
-            for link in supply {
-                var c = chain
-                c.production = link.source.pathway
-                c.delivery = link.delivery
-                c.distanceKm = link.distanceKm
-                blended = blended + (try ChainModel.evaluate(c, a)).project.variableCnyPerKg * (link.kgPerDay / throughputKgPerDay)
-            }
-            evaluation.project.variableCnyPerKg = blended
-        }
-        return evaluation
-    }
+import Foundation
+func debugLog(_ s: @autoclosure () -> String) {
+    if ProcessInfo.processInfo.environment["H2_DEBUG"] != nil { FileHandle.standardError.write((s() + "\n").data(using: .utf8)!) }
 }

@@ -61,8 +61,35 @@ public struct HydrogenSource: Sendable, Equatable {
     public var node: String
     public var pathway: ProductionPathway
     public var availableTonnesPerYear: Double
-    public init(id: String, name: String, node: String, pathway: ProductionPathway, availableTonnesPerYear: Double) {
+    /// First calendar year the source can supply (a plant still to be built); nil: from the start.
+    public var firstYear: Int?
+    public init(id: String, name: String, node: String, pathway: ProductionPathway, availableTonnesPerYear: Double, firstYear: Int? = nil) {
         self.id = id; self.name = name; self.node = node; self.pathway = pathway; self.availableTonnesPerYear = availableTonnesPerYear
+        self.firstYear = firstYear
+    }
+
+    /// kg/day the source can supply in `year`.
+    public func capacityKgPerDay(in year: Int) -> Double {
+        if let first = firstYear, year < first { return 0 }
+        return availableTonnesPerYear * 1000 / 365
+    }
+}
+
+/// A station that already exists (or is committed) before the plan: open from its opening year
+/// with its capacity and pressure; it costs no new capital, but its O&M counts.
+public struct ExistingStation: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var node: String
+    public var capacityKgPerDay: Double
+    /// True when the capacity was not reported and the scenario's default was used.
+    public var capacityIsDefault: Bool
+    public var pressure: DispensingPressure
+    public var openingYear: Int
+    public init(id: String, name: String, node: String, capacityKgPerDay: Double, capacityIsDefault: Bool = false,
+                pressure: DispensingPressure, openingYear: Int) {
+        self.id = id; self.name = name; self.node = node; self.capacityKgPerDay = capacityKgPerDay
+        self.capacityIsDefault = capacityIsDefault; self.pressure = pressure; self.openingYear = openingYear
     }
 }
 
@@ -74,6 +101,18 @@ public struct PlanningSettings: Sendable, Equatable {
     /// Stations of one size a single node (a city) may host; a busy city needs several.
     public var maximumStationsPerNode = 3
     public var designYear = 2025
+    /// First calendar years of the planning periods, strictly increasing; empty: one period,
+    /// the design year.
+    public var periods: [Int] = []
+    /// The periods planned: `periods`, or the design year alone.
+    public var periodYears: [Int] { periods.isEmpty ? [designYear] : periods }
+    /// Fleets whose hydrogen would cost more than this at the nozzle (CNY/kg, the network's
+    /// cost of serving them) are left unserved and listed; nil serves every fleet.
+    public var maximumPriceCnyPerKg: Double?
+    /// Offer an electrolyser at every candidate site (grid power, the station's own plant).
+    public var onsiteElectrolysis = false
+    /// Capacity assumed for an existing station whose capacity is not reported.
+    public var existingStationDefaultKgPerDay = 500.0
     public var timeLimitSeconds = 120.0
     /// Delivery modes a source may use to reach a station (ammonia tankers only feed station crackers).
     public var deliveryModes: [DeliveryMode] = [.tubeTrailer20, .tubeTrailer30, .tubeTrailer50, .liquid, .pipeline]
@@ -94,11 +133,13 @@ public struct PlanningScenario: Sendable {
     public var fleets: [Fleet]
     public var sources: [HydrogenSource]
     public var candidateSites: [String]?
+    public var existingStations: [ExistingStation]
     public var settings: PlanningSettings
     public init(network: Network, vehicleClasses: [VehicleClass], fleets: [Fleet], sources: [HydrogenSource],
-                candidateSites: [String]?, settings: PlanningSettings) {
+                candidateSites: [String]?, existingStations: [ExistingStation] = [], settings: PlanningSettings) {
         self.network = network; self.vehicleClasses = vehicleClasses; self.fleets = fleets
-        self.sources = sources; self.candidateSites = candidateSites; self.settings = settings
+        self.sources = sources; self.candidateSites = candidateSites; self.existingStations = existingStations
+        self.settings = settings
     }
 
     public func vehicleClass(_ id: String) -> VehicleClass? { vehicleClasses.first { $0.id == id } }

@@ -11,20 +11,21 @@ extension CorridorPlan {
     /// new horizon or extended with its last year's kg (the demand ramp is flat after its last
     /// year), so the project always has one kg figure per operating year.
     public func fixedPlacementPrices(_ a: Assumptions) throws -> (stations: [Double], average: Double) {
-        guard servedKgPerDay > 0 else { return ([], 0) }
+        let total = horizonKg
+        guard total > 0 else { return ([], 0) }
         let years = Int(a.finance.operatingYears)
         var prices: [Double] = []
         prices.reserveCapacity(stations.count)
         var average = 0.0
         for st in stations {
-            let evaluation = try CorridorPlanner.stationEvaluation(chain: st.chain, supply: st.supply, throughputKgPerDay: st.throughputKgPerDay, a)
+            let evaluation = try st.evaluation(a)
             var annualKg = st.annualKg
             if annualKg.count > years { annualKg.removeLast(annualKg.count - years) }
             while annualKg.count < years { annualKg.append(annualKg.last ?? 365) }
             let project = ChainModel.projectDefinition(evaluation, a, annualKg: annualKg)
             let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
             prices.append(price)
-            average += price * (st.throughputKgPerDay / servedKgPerDay)
+            average += price * (st.horizonKg / total)
         }
         return (prices, average)
     }

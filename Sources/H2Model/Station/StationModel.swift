@@ -10,6 +10,20 @@ public enum StationModel {
         return pressure == .mpa70 ? scaled * s.capex70MpaMultiplier : scaled
     }
 
+    /// What one station unit costs a year: its equipment and land as annuities over their
+    /// lives at the discount rate, plus fixed O&M.
+    public static func annualCostCny(capacityKgPerDay: Double, pressure: DispensingPressure, _ a: Assumptions) -> Double {
+        let s = a.station, r = a.finance.discountRatePct
+        return annualOwnershipCost(capex: capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a), ratePct: r,
+                                   lifeYears: s.equipmentLifeYears, fixedOmPct: s.fixedOmPct)
+            + annualOwnershipCost(capex: s.landMcny * 1e6, ratePct: r, lifeYears: s.landAmortisationYears, fixedOmPct: 0)
+    }
+
+    /// Fixed O&M a year of a station of this size (what an existing station still costs).
+    public static func annualOmCny(capacityKgPerDay: Double, pressure: DispensingPressure, _ a: Assumptions) -> Double {
+        capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a) * a.station.fixedOmPct / 100
+    }
+
     public static func storagePressureMpa(_ pressure: DispensingPressure, _ a: Assumptions) -> Double {
         pressure == .mpa70 ? a.station.storagePressureFor70MpaMpa : a.station.storagePressureFor35MpaMpa
     }

@@ -1,0 +1,369 @@
+// The phased planning MILP (issue 7): one model over every planning period.
+//
+//   n[s,k,t] ∈ ℤ≥0   new station units of type k (size × pressure) at site s in use in period t;
+//                    n[s,k,t] ≥ n[s,k,t−1] (a unit built stays), Σ_k n[s,k,t] + existing ≤ max.
+//   o[s,t], o70[s,t] ∈ {0,1}   site s has a unit (of 70 MPa) open in t; o ≤ Σ n (existing: 1).
+//   Depot fleet g: a[g,s,t] ≥ 0 at sites within its radius, Σ_s a = D[g,t] · u[g,t].
+//   Corridor flow q: Σ_{s∈K} o_p(s,t) ≥ y[q,t] for each reduced arc-cover set K; the fuel burnt
+//   on the arcs of each cover group is drawn at the group's open sites, Σ w = fuel · share_t · y.
+//   Loads: L[s,t] (all) ≤ U·capacity[s,t]; L70[s,t] ≤ U·capacity70[s,t] (a vehicle refuels at
+//   its pressure or higher).
+//   Supply per pressure: Σ_l v[l,p,t] = L_p[s,t]; each link's volume lies in one segment of its
+//   cost curve: x[l,j,t] ∈ [lo_j, hi_j]·b[l,j,t], Σ_j b ≤ 1, Σ_j x = Σ_p v.
+//   Source capacity in t: Σ_l produced[l,t] ≤ capacity_i(t) (0 before its first year).
+//   Objective: Σ_t PV_t × (station units' annual capital and O&M + existing stations' O&M +
+//   link costs + station energy) + PV of unserved hydrogen at the scenario's maximum price.
+// Capital enters as its annuity in every year from the build period on: the capital paid in the
+// build year less what remains of it at the horizon's end.
+import H2Numerics
+import Foundation
+
+/// A kind of station unit the optimiser may build.
+public struct StationUnitType: Sendable, Hashable, CustomStringConvertible {
+    public var capacityKgPerDay: Double
+    public var pressure: DispensingPressure
+    public init(capacityKgPerDay: Double, pressure: DispensingPressure) {
+        self.capacityKgPerDay = capacityKgPerDay; self.pressure = pressure
+    }
+    public var description: String { "\(formatNumber(capacityKgPerDay)) kg/day at \(pressure.rawValue) MPa" }
+}
+
+/// A supply link: a source (or the station's own plant) to a site by one delivery mode.
+public struct SupplyLinkKey: Sendable, Hashable {
+    /// Index into the scenario's sources; nil for an on-site electrolyser.
+    public var source: Int?
+    public var site: Int
+    public var mode: DeliveryMode
+}
+
+struct PlanningLink {
+    var key: SupplyLinkKey
+    var pathway: ProductionPathway
+    var distanceKm: Double
+    var curve: PiecewiseCost
+    /// Paid once per site, delivery mode and period when any link of that mode is used there.
+    var siteFixedCnyPerYear: Double
+    /// Station energy per kg dispensed at 35 and 70 MPa.
+    var energyCnyPerKg: [DispensingPressure: Double]
+}
+
+struct PlanningDemand {
+    var id: String
+    var pressure: DispensingPressure
+    /// Depot fleets: candidate positions within the radius. Flows: nil.
+    var depotSites: [Int]?
+    /// Flows: index into the FRLM's flows.
+    var flow: Int?
+    /// Demand share of the design-year demand in each period.
+    var shareByPeriod: [Double]
+    /// kg/day at share 1 (depot demand, or the round trip's hydrogen).
+    var kgPerDay: Double
+    func kgPerDay(_ t: Int) -> Double { kgPerDay * shareByPeriod[t] }
+}
+
+struct ExistingAtSite {
+    var capacityKgPerDay: Double
+    var pressure: DispensingPressure
+    var openingYear: Int
+    var omCnyPerYear: Double
+}
+
+/// Everything the MILP needs, in positions and numbers.
+struct PhasedPlanningInputs {
+    var network: Network
+    var horizon: PlanningHorizon
+    var frlm: FlowRefuellingModel
+    var fuelGroups: [[(sites: [Int], kgPerDay: Double)]]
+    var unitTypes: [StationUnitType]
+    var unitAnnualCny: [Double]
+    var maximumUnitsPerSite: Int
+    var existing: [Int: [ExistingAtSite]]
+    var demands: [PlanningDemand]
+    var sourceCapacityKgPerDay: [[Double]]  // [source][period]
+    var links: [PlanningLink]
+    var maximumUtilisation: Double
+    var objective: PlanningObjective
+    var unservedCnyPerKg: Double?
+
+    var candidates: [Int] { frlm.candidatePositions }
+    var periods: [Period] { horizon.periods }
+
+    func existing(at s: Int, in t: Period) -> [ExistingAtSite] { (existing[s] ?? []).filter { $0.openingYear <= t.year } }
+    func existingCapacity(at s: Int, in t: Period, pressure70Only: Bool) -> Double {
+        existing(at: s, in: t).filter { !pressure70Only || $0.pressure == .mpa70 }.reduce(0) { $0 + $1.capacityKgPerDay }
+    }
+}
+
+/// The MILP's variables, kept to read the answer back.
+struct PhasedFormulation {
+    var milp = MILPProblem(sense: .minimise)
+    var units: [Int: [[MILPVariableID]]] = [:]        // site → [type][period]
+    var served: [[MILPVariableID?]] = []               // demand → period (nil: fixed 1)
+    var assign: [[[(site: Int, v: MILPVariableID)]]] = []  // demand → period → draws
+    var supply: [[[DispensingPressure: MILPVariableID]]] = []  // link → period → pressure
+    var segments: [[[(used: MILPVariableID, kg: MILPVariableID)]]] = []  // link → period → segment
+    var costTerms: [MILPTerm] = []
+    /// Annual cost terms per period (undiscounted), for budget runs.
+    var annualTerms: [[MILPTerm]] = []
+    var servedTerms: [[MILPTerm]] = []                 // per period, kg/day
+    var servedConstant: [Double] = []                  // per period, kg/day always served
+    var constantCost = 0.0
+    var annualConstant: [Double] = []
+}
+
+extension PhasedPlanningInputs {
+    /// Builds the MILP. `only` restricts the demand items (the others are dropped), which the
+    /// diagnosis uses to test items alone; `forceServed` fixes chosen items served.
+    func formulation(only: Set<Int>? = nil, forceServed: Set<Int> = []) -> PhasedFormulation {
+        var f = PhasedFormulation()
+        f.milp.cuttingPlanes = true
+        let T = periods.count
+        f.annualTerms = Array(repeating: [], count: T)
+        f.servedTerms = Array(repeating: [], count: T)
+        f.servedConstant = Array(repeating: 0, count: T)
+        f.annualConstant = Array(repeating: 0, count: T)
+        let pv = periods.map { horizon.presentValueOfAnnual($0) }
+        func cost(_ t: Int, _ v: MILPVariableID, _ annual: Double) {
+            guard annual != 0 else { return }
+            f.costTerms.append(MILPTerm(v, annual * pv[t]))
+            f.annualTerms[t].append(MILPTerm(v, annual))
+        }
+        let has70 = demands.contains { $0.pressure == .mpa70 }
+        let hasFlows = demands.contains { $0.flow != nil }
+
+        // Station units, and the open indicators that corridor cover needs.
+        var open: [Int: [[DispensingPressure: MILPVariableID?]]] = [:]  // nil value: open for free (existing)
+        var capacityTerms: [Int: [[MILPTerm]]] = [:], capacity70Terms: [Int: [[MILPTerm]]] = [:]
+        for s in candidates {
+            var byType: [[MILPVariableID]] = []
+            for (k, type) in unitTypes.enumerated() {
+                var row: [MILPVariableID] = []
+                for t in 0..<T {
+                    let v = f.milp.addVariable("units_\(s)_\(k)_\(t)", kind: ProcessInfo.processInfo.environment["H2_EXP"] == "nounitint" ? .continuous : .integer, upperBound: Double(maximumUnitsPerSite))
+                    cost(t, v, unitAnnualCny[k])
+                    if t > 0 { f.milp.addConstraint("units_stay_\(s)_\(k)_\(t)", [MILPTerm(v, 1), MILPTerm(row[t - 1], -1)], .greaterOrEqual, 0) }
+                    row.append(v)
+                }
+                _ = type
+                byType.append(row)
+            }
+            f.units[s] = byType
+            var openRow: [[DispensingPressure: MILPVariableID?]] = []
+            var capRow: [[MILPTerm]] = [], cap70Row: [[MILPTerm]] = []
+            for (t, period) in periods.enumerated() {
+                let here = existing(at: s, in: period)
+                let room = max(0, maximumUnitsPerSite - here.count)
+                f.milp.addConstraint("units_max_\(s)_\(t)", byType.map { MILPTerm($0[t], 1) }, .lessOrEqual, Double(room))
+                for e in here {
+                    f.constantCost += e.omCnyPerYear * pv[t]
+                    f.annualConstant[t] += e.omCnyPerYear
+                }
+                capRow.append(unitTypes.indices.map { MILPTerm(byType[$0][t], -unitTypes[$0].capacityKgPerDay * maximumUtilisation) })
+                cap70Row.append(unitTypes.indices.filter { unitTypes[$0].pressure == .mpa70 }
+                    .map { MILPTerm(byType[$0][t], -unitTypes[$0].capacityKgPerDay * maximumUtilisation) })
+                // Open indicators (any unit; a 70 MPa unit). They carry the strong links of the
+                // relaxation: nothing is assigned, drawn or delivered at a closed site.
+                var o: [DispensingPressure: MILPVariableID?] = [:]
+                for p in has70 ? [DispensingPressure.mpa35, .mpa70] : [.mpa35] {
+                    if here.contains(where: { p == .mpa35 || $0.pressure == .mpa70 }) { o[p] = .some(nil); continue }
+                    let types = unitTypes.indices.filter { p == .mpa35 || unitTypes[$0].pressure == .mpa70 }
+                    guard !types.isEmpty else { continue }
+                    let v = f.milp.addVariable("open_\(p.rawValue)_\(s)_\(t)", kind: .binary)
+                    f.milp.addConstraint("open_needs_unit_\(p.rawValue)_\(s)_\(t)", [MILPTerm(v, 1)] + types.map { MILPTerm(byType[$0][t], -1) }, .lessOrEqual, 0)
+                    // A site open stays open.
+                    if t > 0, let before = openRow[t - 1][p], let b = before {
+                        f.milp.addConstraint("open_stays_\(p.rawValue)_\(s)_\(t)", [MILPTerm(v, 1), MILPTerm(b, -1)], .greaterOrEqual, 0)
+                    }
+                    // Units only where the site is open (at most the per-site maximum).
+                    f.milp.addConstraint("units_need_open_\(p.rawValue)_\(s)_\(t)", types.map { MILPTerm(byType[$0][t], 1) } + [MILPTerm(v, -Double(room))], .lessOrEqual, 0)
+                    o[p] = .some(v)
+                }
+                openRow.append(o)
+            }
+            open[s] = openRow
+            capacityTerms[s] = capRow
+            capacity70Terms[s] = cap70Row
+        }
+
+        // Demand: depot fleets and corridor flows, per period.
+        var load: [Int: [[MILPTerm]]] = [:], load70: [Int: [[MILPTerm]]] = [:]
+        for s in candidates { load[s] = Array(repeating: [], count: T); load70[s] = Array(repeating: [], count: T) }
+        f.served = Array(repeating: Array(repeating: nil, count: T), count: demands.count)
+        f.assign = Array(repeating: Array(repeating: [], count: T), count: demands.count)
+        for (d, demand) in demands.enumerated() where only?.contains(d) ?? true {
+            for t in 0..<T {
+                let kg = demand.kgPerDay(t)
+                guard kg > 0 else { continue }
+                var u: MILPVariableID? = nil
+                let choose = !forceServed.contains(d) && (objective != .leastCost || unservedCnyPerKg != nil)
+                if choose {
+                    let v = f.milp.addVariable("served_\(d)_\(t)", kind: .binary)
+                    u = v
+                    if let price = unservedCnyPerKg, objective == .leastCost {
+                        // Unserved hydrogen costs `price` a kg: serving saves it.
+                        f.costTerms.append(MILPTerm(v, -price * kg * 365 * pv[t]))
+                        f.constantCost += price * kg * 365 * pv[t]
+                    }
+                }
+                f.served[d][t] = u
+                if let u { f.servedTerms[t].append(MILPTerm(u, kg)) } else { f.servedConstant[t] += kg }
+                func servedTerm(_ scale: Double) -> [MILPTerm] { u.map { [MILPTerm($0, -scale)] } ?? [] }
+                func servedRHS(_ scale: Double) -> Double { u == nil ? scale : 0 }
+                if let sites = demand.depotSites {
+                    var sum: [MILPTerm] = []
+                    for s in sites {
+                        let a = f.milp.addVariable("assign_\(d)_\(s)_\(t)")
+                        f.assign[d][t].append((s, a))
+                        if let o = open[s]?[t][demand.pressure], let v = o {
+                            f.milp.addConstraint("assign_open_\(d)_\(s)_\(t)", [MILPTerm(a, 1), MILPTerm(v, -kg)], .lessOrEqual, 0)
+                        }
+                        sum.append(MILPTerm(a, 1))
+                        load[s]![t].append(MILPTerm(a, 1))
+                        if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(a, 1)) }
+                    }
+                    f.milp.addConstraint("demand_\(d)_\(t)", sum + servedTerm(kg), .equal, servedRHS(kg))
+                } else if let q = demand.flow {
+                    for (k, set) in frlm.flows[q].arcCoverSets.enumerated() {
+                        var terms: [MILPTerm] = []
+                        var free = false
+                        for s in set {
+                            guard let o = open[s]?[t][demand.pressure] else { continue }
+                            if let v = o { terms.append(MILPTerm(v, 1)) } else { free = true }
+                        }
+                        if free { continue }
+                        f.milp.addConstraint("cover_\(d)_\(k)_\(t)", terms + servedTerm(1), .greaterOrEqual, servedRHS(1))
+                    }
+                    for (k, group) in fuelGroups[q].enumerated() where group.kgPerDay > 0 {
+                        let fuel = group.kgPerDay * demand.shareByPeriod[t]
+                        var sum: [MILPTerm] = []
+                        for s in group.sites {
+                            let w = f.milp.addVariable("draw_\(d)_\(k)_\(s)_\(t)")
+                            f.assign[d][t].append((s, w))
+                            if let o = open[s]?[t][demand.pressure], let v = o {
+                                f.milp.addConstraint("draw_open_\(d)_\(k)_\(s)_\(t)", [MILPTerm(w, 1), MILPTerm(v, -fuel)], .lessOrEqual, 0)
+                            }
+                            sum.append(MILPTerm(w, 1))
+                            load[s]![t].append(MILPTerm(w, 1))
+                            if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(w, 1)) }
+                        }
+                        f.milp.addConstraint("fuel_\(d)_\(k)_\(t)", sum + servedTerm(fuel), .equal, servedRHS(fuel))
+                    }
+                }
+            }
+        }
+        for s in candidates {
+            for (t, period) in periods.enumerated() {
+                let exAll = existingCapacity(at: s, in: period, pressure70Only: false) * maximumUtilisation
+                let ex70 = existingCapacity(at: s, in: period, pressure70Only: true) * maximumUtilisation
+                if !load[s]![t].isEmpty { f.milp.addConstraint("capacity_\(s)_\(t)", load[s]![t] + capacityTerms[s]![t], .lessOrEqual, exAll) }
+                if !load70[s]![t].isEmpty { f.milp.addConstraint("capacity70_\(s)_\(t)", load70[s]![t] + capacity70Terms[s]![t], .lessOrEqual, ex70) }
+            }
+        }
+
+        // Supply links.
+        var bySite: [Int: [[DispensingPressure: [MILPTerm]]]] = [:]
+        var produced: [[[MILPTerm]]] = Array(repeating: Array(repeating: [], count: T), count: sourceCapacityKgPerDay.count)
+        f.supply = Array(repeating: Array(repeating: [:], count: T), count: links.count)
+        f.segments = Array(repeating: Array(repeating: [], count: T), count: links.count)
+        // Most a site can dispense in a period: what can reach it, or what it can hold.
+        var reach: [Int: [Double]] = [:]
+        for (d, demand) in demands.enumerated() where only?.contains(d) ?? true {
+            for t in 0..<T {
+                if let sites = demand.depotSites { for s in sites { reach[s, default: Array(repeating: 0, count: T)][t] += demand.kgPerDay(t) } }
+                if let q = demand.flow {
+                    for g in fuelGroups[q] { for s in g.sites { reach[s, default: Array(repeating: 0, count: T)][t] += g.kgPerDay * demand.shareByPeriod[t] } }
+                }
+            }
+        }
+        let largestUnit = unitTypes.map(\.capacityKgPerDay).max() ?? 0
+        func siteMax(_ s: Int, _ t: Int) -> Double {
+            let hold = (largestUnit * Double(maximumUnitsPerSite) + existingCapacity(at: s, in: periods[t], pressure70Only: false)) * maximumUtilisation
+            return min(reach[s]?[t] ?? 0, hold)
+        }
+        // The site's drop-and-swap bay per trailer class: one parked trailer whatever the sources.
+        var bay: [SupplyLinkKey: [Int: MILPVariableID]] = [:]
+        var bays: [Int: [[MILPTerm]]] = [:]
+        for (i, link) in links.enumerated() {
+            let s = link.key.site
+            for t in 0..<T {
+                // Nothing to carry where nothing is drawn.
+                if load[s]![t].isEmpty { continue }
+                let bound = siteMax(s, t)
+                guard bound > 0 else { continue }
+                var carried: [MILPTerm] = []
+                for p in has70 ? [DispensingPressure.mpa35, .mpa70] : [.mpa35] {
+                    if p == .mpa70 && load70[s]![t].isEmpty { continue }
+                    let v = f.milp.addVariable("supply_\(i)_\(p.rawValue)_\(t)")
+                    f.supply[i][t][p] = v
+                    cost(t, v, (link.energyCnyPerKg[p] ?? 0) * 365)
+                    carried.append(MILPTerm(v, -1))
+                    if bySite[s] == nil { bySite[s] = Array(repeating: [:], count: T) }
+                    bySite[s]![t][p, default: []].append(MILPTerm(v, 1))
+                }
+                // The site's intake for this delivery mode in this period (one mode per site
+                // and period; a parked trailer for drop-and-swap).
+                let key = SupplyLinkKey(source: nil, site: s, mode: link.key.mode)
+                let used: MILPVariableID
+                if let b = bay[key]?[t] { used = b } else {
+                    let b = f.milp.addVariable("bay_\(s)_\(link.key.mode.rawValue)_\(t)", kind: .binary)
+                    cost(t, b, link.siteFixedCnyPerYear)
+                    bay[key, default: [:]][t] = b
+                    bays[s, default: Array(repeating: [], count: T)][t].append(MILPTerm(b, 1))
+                    used = b
+                }
+                var choice: [MILPTerm] = []
+                let linear = link.curve.segments.count == 1 && link.curve.segments[0].lowerKgPerDay == 0
+                    && abs(link.curve.segments[0].fixedCnyPerYear) <= 1e-9 * max(1, link.curve.segments[0].cnyPerYearPerKgPerDay * link.curve.segments[0].upperKgPerDay)
+                if linear {
+                    // Cost and production proportional to the volume: no choice to make.
+                    let seg = link.curve.segments[0]
+                    let x = f.milp.addVariable("link_kg_\(i)_\(t)", upperBound: min(seg.upperKgPerDay, bound))
+                    f.segments[i][t].append((x, x))
+                    f.milp.addConstraint("link_bay_\(i)_\(t)", [MILPTerm(x, 1), MILPTerm(used, -min(seg.upperKgPerDay, bound))], .lessOrEqual, 0)
+                    cost(t, x, seg.cnyPerYearPerKgPerDay)
+                    carried.append(MILPTerm(x, 1))
+                    if let source = link.key.source { produced[source][t].append(MILPTerm(x, seg.producedPerKg)) }
+                    f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
+                    continue
+                }
+                if choice.count > 1 { f.milp.addConstraint("link_one_segment_\(i)_\(t)", choice, .lessOrEqual, 1) }
+                f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
+            }
+        }
+        // One delivery mode per site and period: exactly one where a new station is open (the
+        // open indicator is forced up by what the site dispenses, so this ties the intake's
+        // fixed cost to it), at most one at an existing station.
+        for (s, rows) in bays {
+            for t in 0..<T where !rows[t].isEmpty {
+                if let o = open[s]?[t][.mpa35], let v = o {
+                    f.milp.addConstraint("one_mode_\(s)_\(t)", rows[t] + [MILPTerm(v, -1)], .equal, 0)
+                } else {
+                    f.milp.addConstraint("one_mode_\(s)_\(t)", rows[t], .lessOrEqual, 1)
+                }
+            }
+        }
+        for s in candidates {
+            for t in 0..<T where !load[s]![t].isEmpty {
+                let l70 = load70[s]![t]
+                let supplied = bySite[s]?[t] ?? [:]
+                // 35 MPa vehicles: the load of all vehicles less the 70 MPa load.
+                let in70 = Set(l70.map(\.variable))
+                let l35 = load[s]![t].filter { !in70.contains($0.variable) }
+                f.milp.addConstraint("supply_35_\(s)_\(t)", (supplied[.mpa35] ?? []) + l35.map { MILPTerm($0.variable, -1) }, .equal, 0)
+                if !l70.isEmpty {
+                    f.milp.addConstraint("supply_70_\(s)_\(t)", (supplied[.mpa70] ?? []) + l70.map { MILPTerm($0.variable, -1) }, .equal, 0)
+                }
+            }
+        }
+        for (i, caps) in sourceCapacityKgPerDay.enumerated() {
+            for t in 0..<T where !produced[i][t].isEmpty {
+                f.milp.addConstraint("source_capacity_\(i)_\(t)", produced[i][t], .lessOrEqual, caps[t])
+            }
+        }
+        for term in f.costTerms {
+            f.milp.setObjectiveCoefficient(term.variable, f.milp.variables[term.variable.index].objectiveCoefficient + term.coefficient)
+        }
+        f.milp.objectiveConstant = f.constantCost
+        return f
+    }
+}
