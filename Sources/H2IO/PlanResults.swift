@@ -3,13 +3,15 @@
 import H2Model
 
 public enum PlanResults {
-    public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) throws(OutputError) -> CSVWriter {
+    public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
         let settings = s.settings
         var csv = CSVWriter(name: "summary.csv", header: [
             "scenario", "status", "relative_gap", "stations", "total_capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day",
             "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg", "annualised_cost_cny_per_year",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
+            "retail_price_cny_per_kg", "stations_profitable_at_retail",
         ])
+        let profitable = StationReturns.profitableStationCount(plan, retailPriceCnyPerKg: retailPriceCnyPerKg)
         let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles }
         let uncovered = plan.placement.flows.filter { f in !f.covered || (f.hydrogenKgPerDay > 0 && f.drawnKgPerDayBySite.values.reduce(0, +) == 0) }.count
         let unserved = plan.placement.fleets.filter { !$0.served }.count
@@ -19,15 +21,16 @@ public enum PlanResults {
             .number(plan.servedKgPerDay), .number(vehicles), .number(plan.networkAverage.total),
             .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.placement.objective),
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
-            .integer(uncovered), .integer(unserved),
+            .integer(uncovered), .integer(unserved), .number(retailPriceCnyPerKg), .integer(profitable),
         ])
         return csv
     }
 
-    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "stations.csv", header: [
             "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
             "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_per_station_mcny", "break_even_cny_per_kg",
+            "npv_at_retail_cny", "irr_at_retail_pct", "payback_years_at_retail", "policies",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
@@ -38,7 +41,7 @@ public enum PlanResults {
                 .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
                 .integer(st.chain.pressure.rawValue), .number(st.stationCapexCny / 1e6),
                 .number(st.cost.total),
-            ])
+            ] + StationReturns.cells(st, retailPriceCnyPerKg: retailPriceCnyPerKg))
         }
         return csv
     }
@@ -96,6 +99,7 @@ public enum PlanResults {
             "node", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
             "variable_cost_cny", "vat_remitted_cny", "vat_surcharge_cny", "depreciation_cny", "interest_cny", "principal_cny",
             "income_tax_cny", "subsidy_cny", "equity_cash_flow_cny", "discounted_equity_cash_flow_cny",
+            "calendar_year", "operating_subsidy_cny", "construction_subsidy_cny", "vat_refund_cny", "income_tax_rate_pct",
         ])
         for st in plan.stations {
             for y in st.proForma.cashFlows(atPrice: st.cost.total) {
@@ -104,7 +108,7 @@ public enum PlanResults {
                     .number(y.salesExVAT), .number(y.capital), .number(y.fixedCost), .number(y.variableCost), .number(y.vatRemitted),
                     .number(y.vatSurcharge), .number(y.depreciation), .number(y.interest), .number(y.principal), .number(y.incomeTax),
                     .number(y.constructionSubsidy + y.operatingSubsidy), .number(y.equityCashFlow), .number(y.discountedEquityCashFlow),
-                ])
+                ] + StationReturns.policyCells(y, st))
             }
         }
         return csv

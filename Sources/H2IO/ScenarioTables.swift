@@ -32,6 +32,11 @@ extension ScenarioLoader {
         }
         for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
         let settings = readSettings(path("scenario.toml"), &problems)
+        // Policy measures with scope and years (PolicyFile.swift).
+        let policies = problems.recordingAll { () throws(InputErrors) in
+            try readPolicies(path("policies.csv"), nodesPath: path("nodes.csv"), network: network, province: scenario.province, parameters: scenario.parameters)
+        } ?? PolicySet()
+        if FileSystem.state(of: path("policies.csv")) == .file { hash(path("policies.csv"), into: &scenario) }
         do { try problems.throwIfAny() } catch { throw .data(error) }
         var refined = network
         if let km = settings.splitEdgesKm {
@@ -44,8 +49,10 @@ extension ScenarioLoader {
                 throw .data(InputErrors(error.problems.map { InputError(file: path("edges.csv"), row: $0.row, message: $0.message) }))
             }
         }
-        return PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
-                                candidateSites: candidates, settings: settings)
+        var planning = PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
+                                        candidateSites: candidates, settings: settings)
+        planning.policies = policies
+        return planning
     }
 
     static func hash(_ path: String, into scenario: inout Scenario) {

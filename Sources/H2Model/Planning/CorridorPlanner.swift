@@ -25,6 +25,8 @@ public struct StationPlan: Sendable {
     /// kg sold in each operating year (the fleets' demand ramp, capped by capacity).
     public var annualKg: [Double]
     public var proForma: ProForma
+    /// Policy measures in force at this node in its operating years (policies.csv).
+    public var policy: PolicySchedule
 }
 
 public struct SupplyLink: Sendable, Equatable {
@@ -173,10 +175,12 @@ public enum CorridorPlanner {
                 let demand = served.reduce(0) { $0 + $1.kgPerDay * $1.fleet.share(in: year) } / Double(shape.count)
                 return max(1, min(cap, demand)) * 365
             }
-            let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg)
+            // Policy (issue 9): the measures in force at this node in its calendar operating years.
+            let policy = s.policies.schedule(node: open.site, firstOperatingYear: settings.designYear, operatingYears: years)
+            let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg, policy: policy)
             stations.append(StationPlan(site: open.site, sizeClass: sizeClass, stationCount: shape.count, capacityKgPerDay: capacity * Double(shape.count),
                                         throughputKgPerDay: open.throughputKgPerDay, supply: links, chain: chain, stationCapexCny: evaluation.stationCapexCny,
-                                        cost: cost, annualKg: annualKg, proForma: proForma))
+                                        cost: cost, annualKg: annualKg, proForma: proForma, policy: policy))
         }
         // Stations in node-file order.
         stations.sort { (s.network.position(of: $0.site) ?? 0) < (s.network.position(of: $1.site) ?? 0) }
@@ -211,10 +215,10 @@ extension CorridorPlanner {
         var average = CostVector()
         for st in plan.stations {
             let evaluation = try stationEvaluation(chain: st.chain, supply: st.supply, throughputKgPerDay: st.throughputKgPerDay, a)
-            let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg)
+            let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg, policy: st.policy)
             let weight = st.throughputKgPerDay / plan.servedKgPerDay
             if itemised {
-                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg)
+                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg, policy: st.policy)
                 average = average + cost * weight
             } else {
                 let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
