@@ -9,16 +9,19 @@ public enum FinanceMode: String, CaseIterable, Sendable, Codable {
 }
 
 extension Assumptions {
-    /// The finance engine's view of these assumptions (rates as fractions).
+    /// The finance engine's view of these assumptions (rates as fractions). The engine works
+    /// with real rates; the catalogue's loan rate is nominal (a loan contract is fixed in yuan)
+    /// and is deflated with Fisher's equation, real = (1 + nominal)/(1 + inflation) − 1.
     public var financeAssumptions: FinanceAssumptions {
         let f = finance
+        let realDebtRate = (1 + f.debtInterestRatePct / 100) / (1 + f.inflationPct / 100) - 1
         return FinanceAssumptions(
             discountRate: f.discountRatePct / 100, inflation: f.inflationPct / 100,
             priceBasis: f.nominal >= 0.5 ? .nominal : .real,
             constructionYears: Int(f.constructionYears), operatingYears: Int(f.operatingYears),
             incomeTaxRate: f.incomeTaxRatePct / 100, vatRate: f.vatRatePct / 100,
             vatSurchargeRate: f.vatSurchargePct / 100, debtShare: f.debtSharePct / 100,
-            debtInterestRate: f.debtInterestRatePct / 100, debtTenorYears: Int(f.debtTenorYears),
+            debtInterestRate: realDebtRate, debtTenorYears: Int(f.debtTenorYears),
             depreciationYears: Int(f.depreciationYears), lossCarryForwardYears: Int(f.lossCarryForwardYears))
     }
 }

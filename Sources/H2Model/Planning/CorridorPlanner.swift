@@ -80,7 +80,8 @@ public enum CorridorPlanner {
         if !problems.isEmpty { throw PlanningProblem(messages: problems) }
 
         // Station size classes: annualised capital (equipment and land) and fixed O&M.
-        let r = a.finance.discountRatePct / 100
+        // The planner's economic appraisal: station capital annualised at the social discount rate.
+        let r = a.finance.socialDiscountRatePct / 100
         let pressure: DispensingPressure = s.vehicleClasses.contains { $0.pressure == .mpa70 } ? .mpa70 : .mpa35
         // A node may host up to `maximumStationsPerNode` identical stations: each multiple is its
         // own size class ("2x1000kgd"), so the MILP still picks one class per node.
@@ -89,7 +90,8 @@ public enum CorridorPlanner {
         for count in 1...max(1, settings.maximumStationsPerNode) {
             for kg in settings.stationSizesKgPerDay {
                 let capex = StationModel.capexCny(capacityKgPerDay: kg, pressure: pressure, a)
-                let annual = capex * (capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears)) + a.station.fixedOmPct / 100)
+                let annual = capex * capitalRecoveryFactor(rate: r, years: Int(a.station.equipmentLifeYears))
+                    + StationModel.fixedOMCnyPerYear(capexCny: capex, a)
                     + a.station.landMcny * 1e6 * capitalRecoveryFactor(rate: r, years: Int(a.station.landAmortisationYears))
                 let id = (count == 1 ? "" : "\(count)x") + "\(formatNumber(kg))kgd"
                 sizes.append(StationSizeClass(id: id, capacityKgPerDay: kg * Double(count), annualisedCostCNYPerYear: annual * Double(count)))

@@ -10,6 +10,12 @@ public enum StationModel {
         return pressure == .mpa70 ? scaled * s.capex70MpaMultiplier : scaled
     }
 
+    /// Fixed O&M of one station per year: staff (FTE × employer cost) plus equipment
+    /// maintenance as a share of the equipment capital. Placement and pro-forma both use it.
+    public static func fixedOMCnyPerYear(capexCny: Double, _ a: Assumptions) -> Double {
+        a.station.staffFte * a.station.staffCostCnyPerFteYear + capexCny * a.station.fixedOmPct / 100
+    }
+
     public static func storagePressureMpa(_ pressure: DispensingPressure, _ a: Assumptions) -> Double {
         pressure == .mpa70 ? a.station.storagePressureFor70MpaMpa : a.station.storagePressureFor35MpaMpa
     }
