@@ -156,4 +156,16 @@ struct PolicyTests {
         #expect(abs(npv) <= 1e-6 * capex)
         #expect(abs(irr - 8) <= 1e-6)
     }
+
+    /// The sensitivity engine re-costs each station with its own policy schedule: the committed
+    /// Guizhou tornado's baseline is the committed run's network average (15 % tax included).
+    @Test func tornadoBaselineIsTheRunsNetworkAverage() throws {
+        let root = CLI.packageRoot
+        let tornado = CSVRows(try String(contentsOf: root.appendingPathComponent("Results/guizhou-2025-tornado/tornado.csv"), encoding: .utf8))
+        let summary = CSVRows(try String(contentsOf: root.appendingPathComponent("Results/guizhou-2025/summary.csv"), encoding: .utf8))
+        let baseline = try #require(Double(tornado.values("baseline_cny_per_kg").first ?? ""))
+        let average = try #require(Double(summary.values("network_average_cny_per_kg").first ?? ""))
+        print("Guizhou: tornado baseline \(baseline), run network average \(average) CNY/kg")
+        #expect(abs(baseline - average) <= 1e-6 * average)
+    }
 }

@@ -50,7 +50,7 @@ extension ChainModel {
             if p.variableCnyPerKg[item] != 0 { variable.append(VariableCost(item: item, cnyPerKg: p.variableCnyPerKg[item])) }
         }
         let kg = annualKg ?? Array(repeating: p.dispensedKgPerYear, count: years)
-        guard let policy else {
+        guard let policy = policy?.resized(operatingYears: years) else {
             let subsidySchedule = (0..<years).map { operatingSubsidy(year: $0, a.policy) }
             return ProjectDefinition(
                 capital: capital, fixedCosts: fixed, variableCosts: variable, annualKg: kg,
@@ -61,8 +61,7 @@ extension ChainModel {
         // effective rate the pro-forma multiplies back by the same kg.
         let perKg = kg.indices.map { j in kg[j] > 0 ? policy.operatingSubsidyCNY(year: j, kg: kg[j]) / kg[j] : 0 }
         let initialCapital = capital.reduce(0) { $0 + $1.amountCNY }
-        let taxRates = policy.incomeTaxRate.count == years ? policy.incomeTaxRate : []
-        let refunds = policy.vatRefundShare.count == years ? policy.vatRefundShare : []
+        let taxRates = policy.incomeTaxRate, refunds = policy.vatRefundShare
         return ProjectDefinition(
             capital: capital, fixedCosts: fixed, variableCosts: variable, annualKg: kg,
             constructionSubsidyCNY: policy.constructionSubsidyCNY(initialCapitalCNY: initialCapital),

@@ -110,6 +110,8 @@ public struct PolicySet: Sendable, Equatable {
         let here = measures.filter { $0.scope.nodes.contains(node) }
         let years = (0..<max(0, operatingYears)).map { firstOperatingYear + $0 }
         var schedule = PolicySchedule(firstOperatingYear: firstOperatingYear, operatingYears: years.count)
+        schedule.node = node
+        schedule.measuresAtNode = here
         for m in here where m.isInForce(in: firstOperatingYear) {
             switch m.kind {
             case .constructionSubsidyPerStation: schedule.constructionSubsidyPerStationCNY += m.rate
@@ -147,6 +149,16 @@ public struct PolicySchedule: Sendable, Equatable {
     public var constructionSubsidyShares: [(share: Double, capCNY: Double?)] = []
     /// Ids of the measures that apply in at least one operating year or at commissioning.
     public var measureIDs: [String] = []
+    /// The node and every measure scoped to it, so the schedule can be rebuilt for another horizon.
+    public var node = ""
+    public var measuresAtNode: [PolicyMeasure] = []
+
+    /// The same station's schedule over `operatingYears` years (a sensitivity run may change
+    /// the horizon).
+    public func resized(operatingYears: Int) -> PolicySchedule {
+        operatingSubsidies.count == operatingYears ? self
+            : PolicySet(measuresAtNode).schedule(node: node, firstOperatingYear: firstOperatingYear, operatingYears: operatingYears)
+    }
 
     public init(firstOperatingYear: Int, operatingYears: Int) {
         self.firstOperatingYear = firstOperatingYear
@@ -181,6 +193,6 @@ public struct PolicySchedule: Sendable, Equatable {
             && a.constructionSubsidyPerStationCNY == b.constructionSubsidyPerStationCNY
             && a.constructionSubsidyShares.map(\.share) == b.constructionSubsidyShares.map(\.share)
             && a.constructionSubsidyShares.map(\.capCNY) == b.constructionSubsidyShares.map(\.capCNY)
-            && a.measureIDs == b.measureIDs
+            && a.measureIDs == b.measureIDs && a.node == b.node && a.measuresAtNode == b.measuresAtNode
     }
 }
