@@ -96,3 +96,21 @@ import Testing
         #expect(Int(base.station.landAmortisationYears) == land.depreciationYears)
     }
 }
+
+/// Everything uncertain can be varied (issue 9, item 4, in part): a parameter whose reference row
+/// gives a low and a high in the parameter's own unit has a low and a high, and so do the
+/// trailer prices and the compression energy, which drive delivery cost.
+@Test func sourcedRangesAndDeliveryDriversHaveLowAndHigh() throws {
+    let reference = CatalogueProvenanceTests.reference
+    for spec in ParameterCatalogue.all {
+        guard let ref = spec.referenceRow, let row = reference[ref], !row.low.isEmpty, !row.high.isEmpty,
+              row.unit.replacingOccurrences(of: " ", with: "").lowercased() == spec.unit.replacingOccurrences(of: " ", with: "").lowercased()
+        else { continue }
+        #expect(spec.low != nil && spec.high != nil, "\(spec.key): \(ref) gives \(row.low)-\(row.high) \(row.unit) but the catalogue has no range")
+    }
+    for key in ["tube_trailer_20.capex_eur", "tube_trailer_30.capex_eur", "tube_trailer_50.capex_eur", "liquid.trailer_capex_mcny",
+                "compression.reference_energy_kwh_per_kg", "road.toll_cny_per_km", "road.trailer_filling_hours", "station.staff_fte"] {
+        let spec = try #require(ParameterCatalogue.byKey[key])
+        #expect(spec.low != nil && spec.high != nil, "\(key) has no low/high")
+    }
+}

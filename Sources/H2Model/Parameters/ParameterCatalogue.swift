@@ -127,8 +127,8 @@ public enum ParameterCatalogue {
 
     // MARK: compression for trailer filling and pipelines
     static let compression: [ParameterSpec] = [
-        .init("compression.reference_energy_kwh_per_kg", "kWh/kg", base: 1.707, basis: .reported, ref: "D.compression_energy_35MPa_from_tube_trailer",
-              source: "Stoeckl et al. 2021 via PyPSA technology-data: 1.707 kWh/kg for 3 -> 25 MPa; other pressure ratios scale with ln(p_out/p_in) (isothermal work)",
+        .init("compression.reference_energy_kwh_per_kg", "kWh/kg", base: 1.707, low: 1.4, high: 2.1, basis: .reported, ref: "D.compression_energy_35MPa_from_tube_trailer",
+              source: "Stoeckl et al. 2021 via PyPSA technology-data: 1.707 kWh/kg for 3 -> 25 MPa; other pressure ratios scale with ln(p_out/p_in) (isothermal work); low/high [ESTIMATE] +-20 % for compressor efficiency",
               description: "Compression energy of the reference case", domain: .positive, \.compression.referenceEnergyKwhPerKg),
         .init("compression.reference_inlet_mpa", "MPa", base: 3, basis: .reported, ref: "D.compression_energy_35MPa_from_tube_trailer",
               source: "Stoeckl et al. 2021 via PyPSA", description: "Inlet pressure of the reference case", domain: .positive, \.compression.referenceInletMpa),
@@ -289,8 +289,8 @@ public enum ParameterCatalogue {
         .init("tube_trailer_20.density_residual_kg_per_m3", "kg/m3", base: 2.884, low: 1.658, high: 4.079, basis: .derived, ref: "C.tube_trailer_20MPa_deliverable_fraction",
               source: "rho20 x (1 - deliverable fraction): 14.94 x (1 - 0.807) at 3.5 MPa; low/high for 2 and 5 MPa (CoolProp)",
               description: "Hydrogen density at the residual pressure", domain: .nonNegative, \.tubeTrailer20.densityAtResidualPressureKgPerM3),
-        .init("tube_trailer_20.capex_eur", "EUR", base: 332_000, basis: .reported, ref: "C.tube_trailer_capex_state_of_art",
-              source: "Stiller 2010 via TransiEnt TrailerStateOfTheArt.mo (2010 EUR); Chinese trailer prices not found", description: "Trailer price",
+        .init("tube_trailer_20.capex_eur", "EUR", base: 332_000, low: 250_000, high: 420_000, basis: .reported, ref: "C.tube_trailer_capex_state_of_art",
+              source: "Stiller 2010 via TransiEnt TrailerStateOfTheArt.mo (2010 EUR); Chinese trailer prices not found; low/high [ESTIMATE] -25 % (a Chinese-built trailer) / +25 %", description: "Trailer price",
               domain: .nonNegative, \.tubeTrailer20.capexEur),
         .init("tube_trailer_20.life_years", "yr", base: 15, low: 12, high: 20, basis: .estimate, source: "[ESTIMATE]",
               description: "Trailer life", domain: .years, \.tubeTrailer20.lifeYears),
@@ -323,8 +323,8 @@ public enum ParameterCatalogue {
               source: "Same heel as the 20 MPa trailer", description: "Residual pressure", domain: .positive, \.tubeTrailer50.residualPressureMpa),
         .init("tube_trailer_50.density_residual_kg_per_m3", "kg/m3", base: 2.884, basis: .derived, ref: "C.tube_trailer_20MPa_deliverable_fraction",
               source: "As for the 20 MPa trailer", description: "Hydrogen density at the residual pressure", domain: .nonNegative, \.tubeTrailer50.densityAtResidualPressureKgPerM3),
-        .init("tube_trailer_50.capex_eur", "EUR", base: 700_000, basis: .reported, ref: "C.tube_trailer_capex_high_capacity",
-              source: "Zerhusen 2013 via TransiEnt TrailerHighCapacity.mo (2013 EUR)", description: "Trailer price",
+        .init("tube_trailer_50.capex_eur", "EUR", base: 700_000, low: 405_000, high: 900_000, basis: .reported, ref: "C.tube_trailer_capex_high_capacity",
+              source: "Zerhusen 2013 via TransiEnt TrailerHighCapacity.mo (2013 EUR); low [DERIVED] DeliverHy target 450 EUR per kg capacity x 900 kg; high [ESTIMATE] +30 % for demonstration-stage equipment in China", description: "Trailer price",
               domain: .nonNegative, \.tubeTrailer50.capexEur),
         .init("tube_trailer_50.life_years", "yr", base: 15, basis: .estimate, source: "[ESTIMATE]",
               description: "Trailer life", domain: .years, \.tubeTrailer50.lifeYears),
