@@ -37,6 +37,9 @@ COLUMNS = {
     "candidates.csv": ["node"],
 }
 OPTIONAL = {"candidates.csv"}
+# Columns a table may add at its end: nodes.csv `city` (the prefecture-level city of each node,
+# English; policies.csv scopes a measure to a city through it).
+OPTIONAL_COLUMNS = {"nodes.csv": ["city"]}
 
 # What each scenario must add up to (the plans), and which plan line a home/origin node counts against.
 SCENARIOS = {
@@ -93,7 +96,7 @@ def read_table(folder, name, rep):
     if any(ord(ch) > 127 for h in header for ch in h):
         rep.err(f"{path} row 1", "header is not ASCII")
     want = COLUMNS[name]
-    if header != want:
+    if header != want and header != want + OPTIONAL_COLUMNS.get(name, []):
         rep.err(f"{path} row 1", f"columns {header} != contract {want}")
         return None
     out = []

@@ -3,14 +3,16 @@
 import H2Model
 
 public enum PlanResults {
-    public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) throws(OutputError) -> CSVWriter {
+    public static func summary(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
         let settings = s.settings
         var csv = CSVWriter(name: "summary.csv", header: [
             "scenario", "status", "relative_gap", "periods", "final_period", "stations", "total_capacity_kg_per_day", "demand_kg_per_day",
             "served_kg_per_day", "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg",
             "optimiser_cost_cny", "recosted_cost_cny", "recost_difference_pct", "approximation_error_pct",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
+            "retail_price_cny_per_kg", "stations_profitable_at_retail",
         ])
+        let profitable = StationReturns.profitableStationCount(plan, retailPriceCnyPerKg: retailPriceCnyPerKg)
         let final = plan.last
         let finalYear = final?.period.year ?? settings.designYear
         let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles * $1.share(in: finalYear) }
@@ -26,7 +28,7 @@ public enum PlanResults {
             .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.optimiserCostCny), .optional(plan.recostedCostCny),
             .optional(difference), .number(100 * plan.approximationError),
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
-            .integer(uncovered), .integer(unserved),
+            .integer(uncovered), .integer(unserved), .number(retailPriceCnyPerKg), .integer(profitable),
         ])
         return csv
     }
@@ -44,13 +46,13 @@ public enum PlanResults {
         return csv
     }
 
-    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
         let years = plan.periods.map(\.period.year)
         var csv = CSVWriter(name: "stations.csv", header: [
             "node", "name", "lat", "lon", "opened_year", "existing", "size_class", "stations", "pressure_mpa", "capacity_kg_per_day",
         ] + years.map { "capacity_\($0)_kg_per_day" } + years.map { "throughput_\($0)_kg_per_day" } + [
             "throughput_kg_per_day", "utilisation_pct", "production", "delivery", "source", "distance_km", "capex_per_station_mcny",
-            "break_even_cny_per_kg",
+            "break_even_cny_per_kg", "npv_at_retail_cny", "irr_at_retail_pct", "payback_years_at_retail", "policies",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
@@ -63,7 +65,7 @@ public enum PlanResults {
                 .number(st.throughputKgPerDay), .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
                 .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
                 .number(st.stationCapexCny / 1e6), .number(st.cost.total),
-            ])
+            ] + StationReturns.cells(st, retailPriceCnyPerKg: retailPriceCnyPerKg))
         }
         return csv
     }
@@ -130,22 +132,19 @@ public enum PlanResults {
     /// cashflow.csv: each build's pro-forma at its break-even price, from its opening year.
     public static func cashflow(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "cashflow.csv", header: [
-            "node", "opened_year", "year", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
+            "node", "opened_year", "time", "operating_year", "kg", "nozzle_price_cny_per_kg", "sales_ex_vat_cny", "capital_cny", "fixed_cost_cny",
             "variable_cost_cny", "vat_remitted_cny", "vat_surcharge_cny", "depreciation_cny", "interest_cny", "principal_cny",
             "income_tax_cny", "subsidy_cny", "equity_cash_flow_cny", "discounted_equity_cash_flow_cny",
+            "calendar_year", "operating_subsidy_cny", "construction_subsidy_cny", "vat_refund_cny", "income_tax_rate_pct",
         ])
         for st in plan.stations {
-            // The first operating year is the year the build starts operating in the plan.
-            let firstOperating = st.existing ? max(st.openedYear, plan.horizon.firstYear) : st.openedYear
-            let flows = st.proForma.cashFlows(atPrice: st.cost.total)
-            for y in flows {
-                let year = firstOperating + y.operatingYear - 1
+            for y in st.proForma.cashFlows(atPrice: st.cost.total) {
                 try csv.appendRow([
-                    .text(st.site), .integer(st.openedYear), .integer(year), .integer(y.time), .integer(y.operatingYear), .number(y.kg), .number(y.nozzlePriceCNYPerKg),
+                    .text(st.site), .integer(st.openedYear), .integer(y.time), .integer(y.operatingYear), .number(y.kg), .number(y.nozzlePriceCNYPerKg),
                     .number(y.salesExVAT), .number(y.capital), .number(y.fixedCost), .number(y.variableCost), .number(y.vatRemitted),
                     .number(y.vatSurcharge), .number(y.depreciation), .number(y.interest), .number(y.principal), .number(y.incomeTax),
                     .number(y.constructionSubsidy + y.operatingSubsidy), .number(y.equityCashFlow), .number(y.discountedEquityCashFlow),
-                ])
+                ] + StationReturns.policyCells(y, st))
             }
         }
         return csv

@@ -39,6 +39,11 @@ extension ScenarioLoader {
             hash(path("existing_stations.csv"), into: &scenario)
         }
         checkRampYears(path("fleets.csv"), settings: settings, &problems)
+        // Policy measures with scope and years (PolicyFile.swift).
+        let policies = problems.recordingAll { () throws(InputErrors) in
+            try readPolicies(path("policies.csv"), nodesPath: path("nodes.csv"), network: network, province: scenario.province, parameters: scenario.parameters)
+        } ?? PolicySet()
+        if FileSystem.state(of: path("policies.csv")) == .file { hash(path("policies.csv"), into: &scenario) }
         do { try problems.throwIfAny() } catch { throw .data(error) }
         var refined = network
         if let km = settings.splitEdgesKm {
@@ -56,8 +61,10 @@ extension ScenarioLoader {
             for e in existing where !c.contains(e.node) { c.append(e.node) }
             candidates = c
         }
-        return PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
-                                candidateSites: candidates, existingStations: existing, settings: settings)
+        var planning = PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
+                                        candidateSites: candidates, existingStations: existing, settings: settings)
+        planning.policies = policies
+        return planning
     }
 
     static func hash(_ path: String, into scenario: inout Scenario) {

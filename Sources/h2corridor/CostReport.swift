@@ -28,8 +28,10 @@ enum CostReport {
             let price = a.policy.retailPriceCnyPerKg
             let npv = proForma.npv(atPrice: price)
             let irr = (try? proForma.irr(atPrice: price)) ?? nil
-            let payback = proForma.paybackYears(atPrice: price)
-            lines.append("  at \(f(price)) CNY/kg: NPV \(f(npv / 1e6)) M CNY, IRR \(irr.map { f(100 * $0) + " %" } ?? "none"), payback \(payback.map { f($0, 1) + " yr" } ?? "never")")
+            let payback = proForma.discountedPaybackYear(atPrice: price)
+            let fa = a.financeAssumptions
+            lines.append("  finance (real): required return on equity \(f(100 * fa.discountRate)) %, loan \(f(100 * fa.debtInterestRate)) % (\(f(a.finance.debtInterestRatePct)) % nominal), after-tax WACC \(f(100 * fa.realWACCAfterTax)) %; social discount rate \(f(a.finance.socialDiscountRatePct)) % (placement)")
+            lines.append("  at \(f(price)) CNY/kg: NPV \(f(npv / 1e6)) M CNY, IRR \(irr.map { f(100 * $0) + " %" } ?? "none"), discounted payback \(payback.map { "\($0) yr" } ?? "never")")
         }
         let estimates = scenario.parameters.all.filter { $0.basis == .estimate }.count
         lines.append("  \(estimates) of \(ParameterCatalogue.all.count) parameters are ESTIMATES (h2corridor explain lists them)")

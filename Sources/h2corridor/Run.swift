@@ -28,11 +28,28 @@ struct Run: ParsableCommand {
     @Flag(help: "Replace an existing output folder.")
     var force = false
 
+    @Option(name: .customLong("retail-price"), help: ArgumentHelp(
+        "Nozzle price (CNY/kg, VAT included) at which stations.csv gives each station's NPV, IRR and payback, and summary.csv the stations profitable (default policy.retail_price_cny_per_kg: the national 35 CNY/kg target, Cai Jian [2020] 394).",
+        valueName: "cny-per-kg"))
+    var retailPrice: Double?
+
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        var loaded = try loadScenario(scenario, overrides)
+        var options = overrides
+        if let retailPrice {
+            guard retailPrice.isFinite, retailPrice >= 0 else {
+                printError("error: --retail-price \(retailPrice): give a price in CNY/kg, zero or more, e.g. --retail-price 35")
+                throw ExitCode(Exit.usage)
+            }
+            guard !options.sets.contains(where: { $0.hasPrefix("policy.retail_price_cny_per_kg") }) else {
+                printError("error: --retail-price and --set policy.retail_price_cny_per_kg give the same value twice; keep one")
+                throw ExitCode(Exit.usage)
+            }
+            options.sets.append("policy.retail_price_cny_per_kg=\(retailPrice)")
+        }
+        var loaded = try loadScenario(scenario, options)
         let planning: PlanningScenario
         do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
             printError(error.description)
@@ -54,10 +71,11 @@ struct Run: ParsableCommand {
             for d in plan.diagnosis { printError("  \(d)") }
             throw ExitCode(Exit.infeasible)
         }
+        let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
         let tables: [(String, CSVWriter)] = [
-            ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded)),
+            ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
-            ("stations.csv", try PlanResults.stations(plan, planning)),
+            ("stations.csv", try PlanResults.stations(plan, planning, retailPriceCnyPerKg: retail)),
             ("supply.csv", try PlanResults.supply(plan)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
             ("cost_breakdown.csv", try PlanResults.costBreakdown(plan)),

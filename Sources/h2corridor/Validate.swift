@@ -1,5 +1,6 @@
 // `h2corridor validate`: check a scenario and report every problem; run nothing.
 import ArgumentParser
+import Foundation
 import H2IO
 import H2Model
 
@@ -21,7 +22,14 @@ struct Validate: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides)
+        var loaded = try loadScenario(scenario, overrides)
+        // A planning scenario's tables (nodes, edges, fleets, sources, policies) are checked too.
+        if FileManager.default.fileExists(atPath: scenario + "/nodes.csv") {
+            do { _ = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
+                printError(error.description)
+                throw ExitCode(Exit.dataError)
+            }
+        }
         if !output.quiet {
             let count = loaded.parameters.overridden.count
             print("\(scenario): valid (\(loaded.inputs.count) files read, \(count) parameter\(count == 1 ? "" : "s") overridden)")

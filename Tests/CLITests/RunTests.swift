@@ -23,12 +23,14 @@ struct SmallScenario {
     var fleets = "id,kind,vehicle_class,vehicles,home,origin,destination,trips_per_day,service_radius_km,year_2023_share,year_2025_share,year_2030_share\nb_bus,depot,bus,20,B,,,,25,0.5,1,1.2\nad_truck,corridor,truck,10,A,A,D,0.5,,0.2,1,1.5\n"
     var sources = "id,node,pathway,available_t_per_year\nsrc,A,byproduct,5000\n"
     var toml = "[scenario]\nname = \"small\"\n[placement]\nobjective = \"least-cost\"\n"
+    /// policies.csv, written only when set.
+    var policies: String?
 
     func write(to folder: TemporaryFolder) -> String {
         let dir = folder.file("scenario")
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("vehicle_classes.csv", classes),
-                             ("fleets.csv", fleets), ("sources.csv", sources), ("scenario.toml", toml)] {
+                             ("fleets.csv", fleets), ("sources.csv", sources), ("scenario.toml", toml)] + (policies.map { [("policies.csv", $0)] } ?? []) {
             _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(text.utf8))
         }
         return dir

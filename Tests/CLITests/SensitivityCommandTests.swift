@@ -16,7 +16,7 @@ func folderContents(_ path: String) -> [String: [UInt8]] {
 @Suite("sensitivity commands", .serialized)
 struct SensitivityCommandTests {
     static let guizhou = CLI.model("guizhou-2025")
-    static let sobolKeys = "electricity.grid_price_cny_per_kwh,finance.discount_rate_pct,byproduct.crude_price_cny_per_kg"
+    static let sobolKeys = "electricity.grid_price_cny_per_kwh,finance.discount_rate_pct,byproduct.gate_price_cny_per_kg"
 
     /// The command lines whose outputs must not depend on --jobs or --shard.
     static let runs: [(String, [String])] = [

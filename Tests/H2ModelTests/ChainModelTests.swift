@@ -57,19 +57,22 @@ import Testing
         #expect(abs(r.deliveredPerTripKg - perTrip) < 1e-9)
         let trips = 800 / perTrip                           // 2.832483...
         let tractorHours = trips * (200.0 / 50 + 2)         // driving 4 h + 2 h loading per trip
-        let trailerHours = tractorHours + 24                // one trailer always parked at the station
+        // The dropped trailer also spends 3 h a trip at the source's filling post, and one
+        // trailer is always parked at the station.
+        let trailerHours = tractorHours + trips * 3 + 24
         #expect(abs(r.tripsPerDay - trips) < 1e-12)
         #expect(abs(r.trailers - trailerHours / (24 * 0.9)) < 1e-12)
         #expect(abs(r.tractors - tractorHours / (24 * 0.9)) < 1e-12)
         #expect(abs(r.crewFullTimeEquivalents - tractorHours * 365 * 2 / 2500) < 1e-12)
         // Yearly cost: trailers at 332,000 EUR × 7.8, CRF(8 %, 15) = 0.11682954493602 + 5 % O&M;
         // tractors at 0.5 M CNY, CRF(8 %, 8) = 0.17401476059182 + 5 %; crew at 120,000 CNY;
-        // diesel 35 L/100 km × 7.6 CNY/L over 200 km a trip; no tolls.
+        // diesel 35 L/100 km × 7.6 CNY/L and tolls 1.6 CNY/km over 200 km a trip.
         let trailerCost = r.trailers * 332_000 * 7.8 * (0.11682954493602 + 0.05)
         let tractorCost = r.tractors * 500_000 * (0.17401476059182 + 0.05)
         let crewCost = r.crewFullTimeEquivalents * 120_000
         let fuel = 365 * trips * 200 * 0.35 * 7.6
-        let expected = (trailerCost + tractorCost + crewCost + fuel) / (800 * 365)
+        let tolls = 365 * trips * 200 * 1.6
+        let expected = (trailerCost + tractorCost + crewCost + fuel + tolls) / (800 * 365)
         // The CRF literals carry 14 significant digits: agreement to 1e-11 relative.
         #expect(abs(r.transportCnyPerKg - expected) / expected < 1e-11)
     }

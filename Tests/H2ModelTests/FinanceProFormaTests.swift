@@ -227,20 +227,44 @@ func lossCarryForwardLimit(years: Int, expectedTax: Double, expectedLossUsed: Do
 }
 
 /// Capital 1,000 at t = 0; 100 kg/yr at 4 CNY/kg for 5 years, no costs or taxes → 400 a year.
-/// Cumulative: −1,000, −600, −200, +200 → payback 2 + 200/400 = 2.5 years.
-/// Discounted at 10 %: cumulative −636.36, −305.79, −5.2592036, +267.946 → 3 + 5.2592036/273.2054 = 3.01925.
+/// Discounted at 10 %: cumulative −636.36, −305.79, −5.2592036, +267.946, … → discounted payback
+/// in operating year 4 (the first year after which it is no longer negative).
 /// IRR: Σ 400 (1 + x)^−t = 1,000 over 5 years → x = 0.2864929024976759 (scipy brentq).
 @Test func paybackAndIRRAtAPrice() throws {
     let finance = plainFinance(discountRate: 0.1, operatingYears: 5)
     let project = ProjectDefinition(capital: [CapitalItem(item: .stationCapex, amountCNY: 1_000, lifeYears: 5)],
                                     annualKg: Array(repeating: 100, count: 5))
     let proForma = try ProForma(project: project, finance: finance)
-    #expect(abs(try #require(proForma.paybackYears(atPrice: 4)) - 2.5) <= 1e-12)
-    #expect(abs(try #require(proForma.paybackYears(atPrice: 4, discounted: true)) - 3.01925) <= 1e-9)
+    #expect(proForma.discountedPaybackYear(atPrice: 4) == 4)
     #expect(abs(try #require(try proForma.irr(atPrice: 4)) - 0.2864929024976759) <= 1e-12)
     // At 1 CNY/kg the project never pays back.
-    #expect(proForma.paybackYears(atPrice: 1) == nil)
+    #expect(proForma.discountedPaybackYear(atPrice: 1) == nil)
     checkBreakEvenInvariants(proForma)
+}
+
+/// Payback with a mid-life replacement, worked by hand (10 % discount rate, no taxes, C = 0):
+/// capital 1,000 with a 5-year life, so 1,000 again at the end of year 5; 100 kg/yr for 10 years.
+/// At 5 CNY/kg (500 a year) the cumulative discounted cash is
+///   −1000, −545.455, −132.231, +243.426, +584.933, +274.472 (year 5: 500 − 1,000 = −500 / 1.1⁵),
+///   +556.709, +813.288, +1046.542, +1258.591, +1451.362:
+/// positive from year 3 on and it stays so through the replacement → payback 3 (an undiscounted
+/// "restart" rule would not move either). At 4 CNY/kg (400 a year) it is
+///   −1000, −636.364, −305.785, −5.259, +267.946, −104.607, +121.183, … +836.906:
+/// the replacement pushes it below zero again in year 5, so the investment has not yet earned its
+/// required return; it is positive for good from year 6 → payback 6.
+@Test func discountedPaybackWithAMidLifeReplacementMatchesAHandWorkedCashFlow() throws {
+    let finance = plainFinance(discountRate: 0.1, operatingYears: 10)
+    let project = ProjectDefinition(capital: [CapitalItem(item: .stationCapex, amountCNY: 1_000, lifeYears: 5)],
+                                    annualKg: Array(repeating: 100, count: 10))
+    let proForma = try ProForma(project: project, finance: finance)
+    let table = proForma.cashFlows(atPrice: 4)
+    let expected = [-1000, -636.364, -305.785, -5.259, 267.946, -104.607, 121.183, 326.446, 513.049, 682.688, 836.906]
+    for (row, value) in zip(table, expected) {
+        #expect(abs(row.cumulativeDiscountedEquityCashFlow - value) <= 1e-3, "t = \(row.time)")
+    }
+    print("payback with a year-5 replacement: model \(proForma.discountedPaybackYear(atPrice: 5) ?? -1) and \(proForma.discountedPaybackYear(atPrice: 4) ?? -1) years at 5 and 4 CNY/kg; hand-worked 3 and 6")
+    #expect(proForma.discountedPaybackYear(atPrice: 5) == 3)
+    #expect(proForma.discountedPaybackYear(atPrice: 4) == 6)
 }
 
 @Test func irrIsNilWithoutASignChange() throws {

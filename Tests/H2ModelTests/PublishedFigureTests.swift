@@ -22,43 +22,61 @@ import Testing
         let e = try ChainModel.evaluate(chain, base)
         let transport = e.delivery.transportCnyPerKg
         print("20 MPa tube trailer, 100 km, 800 kg/d: model transport \(transport) CNY/kg (filling compression, separate: \(e.delivery.conditioningCnyPerKg)); source 6.3-7.1, band 5.4-7.1; trips/day \(e.delivery.tripsPerDay), trailers \(e.delivery.trailers), tractors \(e.delivery.tractors), crew FTE \(e.delivery.crewFullTimeEquivalents)")
-        #expect(transport >= 5.4 && transport <= 7.1)
+        // Like with like: neither source states its crew, speed, tolls or filling time. With one
+        // driver at 60 km/h and no tolls (as where hydrogen vehicles are exempt) the model is in
+        // the band; at base inputs it is above it, by what it adds and the sources do not state:
+        // a two-person hazardous-goods crew at 50 km/h, tolls of 1.6 CNY/km and 3 h filling at
+        // the source (all ESTIMATE).
+        var sourceLike = base
+        sourceLike.road.crewPerTruck = 1
+        sourceLike.road.averageSpeedKmPerH = 60
+        sourceLike.road.tollCnyPerKm = 0
+        let sourceLikeTransport = try ChainModel.evaluate(chain, sourceLike).delivery.transportCnyPerKg
+        print("  with 1 driver at 60 km/h and no tolls: model \(sourceLikeTransport); source 6.3-7.1, band 5.4-7.1")
+        #expect(sourceLikeTransport >= 5.4 && sourceLikeTransport <= 7.1)
+        #expect(transport > 7.1 && transport <= 10)
         // The slope the two sources imply: 2.5-3.3 CNY/kg per 100 km (C.tube_trailer_marginal_cost).
-        // At base inputs the model is steeper, because it carries a two-person hazardous-goods
-        // crew at 50 km/h (both ESTIMATE); with one driver at 60 km/h it lands in the band.
         func slope(_ a: Assumptions) throws -> Double {
             var far = chain
             far.distanceKm = 500
             return (try ChainModel.evaluate(far, a).delivery.transportCnyPerKg
                     - ChainModel.evaluate(chain, a).delivery.transportCnyPerKg) / 4
         }
-        var oneDriver = base
-        oneDriver.road.crewPerTruck = 1
-        oneDriver.road.averageSpeedKmPerH = 60
-        let baseSlope = try slope(base), sourceLikeSlope = try slope(oneDriver)
-        print("marginal tube-trailer cost per 100 km: model \(baseSlope) at base (2 crew, 50 km/h), \(sourceLikeSlope) with 1 driver at 60 km/h; source 2.5-3.3")
-        #expect(baseSlope >= 2.5 && baseSlope <= 4.5)
+        let baseSlope = try slope(base), sourceLikeSlope = try slope(sourceLike)
+        print("marginal tube-trailer cost per 100 km: model \(baseSlope) at base (2 crew, 50 km/h, tolls), \(sourceLikeSlope) with 1 driver at 60 km/h, no tolls; source 2.5-3.3")
+        #expect(baseSlope >= 2.5 && baseSlope <= 6)
         #expect(sourceLikeSlope >= 2.5 && sourceLikeSlope <= 3.3)
     }
 
     /// Innova 2025: liquid hydrogen beats tube trailers beyond about 400 km. Landed cost at the
     /// station = production + conditioning + transport + station energy (the station energy
     /// differs: compression from a trailer vs a cryogenic pump).
+    /// Tolls per vehicle-km weigh on the small tube-trailer payload (≈ 280 kg a trip) far more
+    /// than on a liquid trailer's, so at base inputs (tolls 1.6 CNY/km, two-person crew, both
+    /// ESTIMATE) liquid overtakes earlier than the source says; with the source-like haulage of
+    /// the tube-trailer test (one driver at 60 km/h, no tolls) the crossover is in the band.
     @Test func liquidOvertakesTubeTrailerBetween250And600km() throws {
-        func landed(_ mode: DeliveryMode, _ km: Double) throws -> Double {
+        func landed(_ mode: DeliveryMode, _ km: Double, _ a: Assumptions) throws -> Double {
             let c = try annuity(SupplyChain(production: .byproduct, delivery: mode, distanceKm: km,
-                                            stationCapacityKgPerDay: 1000, utilisationPct: 100))
+                                            stationCapacityKgPerDay: 1000, utilisationPct: 100), a)
             return c.production + c.purification + c.conditioning + c.transport + c.energy
         }
-        var crossover: Double? = nil
-        var km = 50.0
-        while km <= 1000 {
-            if try landed(.liquid, km) < landed(.tubeTrailer20, km) { crossover = km; break }
-            km += 10
+        func crossover(_ a: Assumptions) throws -> Double? {
+            var km = 50.0
+            while km <= 1000 {
+                if try landed(.liquid, km, a) < landed(.tubeTrailer20, km, a) { return km }
+                km += 10
+            }
+            return nil
         }
-        print("liquid vs 20 MPa tube trailer at 1,000 kg/d: crossover \(crossover.map { "\($0) km" } ?? "none up to 1,000 km"); source about 400 km (Innova 2025). At 100 km: LH2 \(try landed(.liquid, 100)) vs tube \(try landed(.tubeTrailer20, 100)); at 500 km: LH2 \(try landed(.liquid, 500)) vs tube \(try landed(.tubeTrailer20, 500))")
-        let found = try #require(crossover)
-        #expect(found >= 250 && found <= 600)
+        var sourceLike = base
+        sourceLike.road.crewPerTruck = 1
+        sourceLike.road.averageSpeedKmPerH = 60
+        sourceLike.road.tollCnyPerKm = 0
+        let atBase = try #require(try crossover(base)), likeSource = try #require(try crossover(sourceLike))
+        print("liquid vs 20 MPa tube trailer at 1,000 kg/d: crossover \(atBase) km at base (tolls, 2 crew), \(likeSource) km with 1 driver at 60 km/h and no tolls; source about 400 km (Innova 2025). At 100 km: LH2 \(try landed(.liquid, 100, base)) vs tube \(try landed(.tubeTrailer20, 100, base)); at 500 km: LH2 \(try landed(.liquid, 500, base)) vs tube \(try landed(.tubeTrailer20, 500, base))")
+        #expect(likeSource >= 250 && likeSource <= 600)
+        #expect(atBase >= 150 && atBase <= likeSource)
     }
 
     /// Reference row D.hrs_capex_500kgd_35MPa_fixed_ex_land: 10-12.5 M CNY.
@@ -71,25 +89,15 @@ import Testing
         #expect(capex1000 >= 15e6 && capex1000 <= 22e6)
     }
 
-    /// By-product + 20 MPa trailer at 100 km + 500 kg/d station at 80 %: ¥25–45/kg at the nozzle.
-    /// The Chinese station-cost studies behind that band quote costs before VAT and income tax,
-    /// so the pre-tax total is compared in both conventions (annuity; pro-forma break-even less
-    /// its `taxes` item). The pro-forma's full nozzle price adds VAT at 13 % of the ex-VAT price
-    /// (paid along the chain and borne at the nozzle), VAT surcharges and income tax on the
-    /// equity return: about ¥7/kg more, printed here and checked to be of that size.
+    /// By-product + 20 MPa trailer at 100 km + 500 kg/d station at 80 %. The earlier "¥25–45
+    /// before tax" band had no source and is dropped (issue 9); what is checked is the size of
+    /// the taxes: VAT alone is 13 % of the ex-VAT price, so at least 0.13/1.13 of the nozzle price.
     @Test func byproductChainAtTheNozzle() throws {
         let chain = SupplyChain(production: .byproduct, delivery: .tubeTrailer20, distanceKm: 100,
                                 stationCapacityKgPerDay: 500, utilisationPct: 80)
-        for mode in FinanceMode.allCases {
-            let c = try ChainModel.cost(chain, base, mode: mode)
-            let preTax = c.total - c.taxes
-            print("by-product + 20 MPa trailer 100 km + 500 kg/d at 80 % (\(mode.rawValue)): model \(preTax) CNY/kg before tax, \(c.total) with taxes; source band 25-45 (before tax); items \(CostItem.allCases.map { "\($0.rawValue)=\(c[$0])" }.joined(separator: " "))")
-            #expect(preTax >= 25 && preTax <= 45)
-            if mode == .proforma {
-                // VAT alone is 13 % of the ex-VAT price: at least 0.13/1.13 of the total.
-                #expect(c.taxes >= 0.13 / 1.13 * c.total && c.taxes <= 0.25 * c.total)
-            }
-        }
+        let c = try ChainModel.cost(chain, base, mode: .proforma)
+        print("by-product + 20 MPa trailer 100 km + 500 kg/d at 80 %: model \(c.total) CNY/kg with taxes (\(c.total - c.taxes) before); items \(CostItem.allCases.map { "\($0.rawValue)=\(c[$0])" }.joined(separator: " "))")
+        #expect(c.taxes >= 0.13 / 1.13 * c.total && c.taxes <= 0.25 * c.total)
     }
 
     /// The purified gate cost of by-product hydrogen reproduces the REPORTED 14–16 CNY/kg.

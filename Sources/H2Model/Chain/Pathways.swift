@@ -14,7 +14,7 @@ public enum ProductionPathway: String, CaseIterable, Sendable, Codable {
 
     public var summary: String {
         switch self {
-        case .byproduct: "industrial by-product hydrogen (chlor-alkali, coke-oven gas, PDH) purified by PSA"
+        case .byproduct: "industrial by-product hydrogen (chlor-alkali, coke-oven gas, PDH) bought purified at the gate"
         case .gridElectrolysis: "central alkaline electrolysis on grid power at a flat tariff"
         case .touElectrolysis: "central electrolysis on a time-of-use tariff, hours and size optimised"
         case .surplusHydroElectrolysis: "central electrolysis on surplus hydro / curtailed power"

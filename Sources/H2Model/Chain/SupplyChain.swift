@@ -118,7 +118,7 @@ public enum ChainModel {
                                            lifeYears: a.station.equipmentLifeYears))
         project.capital.append(CapitalNeed(item: .stationCapex, name: "land", amountCny: a.station.landMcny * 1e6,
                                            lifeYears: a.station.landAmortisationYears))
-        project.fixedCnyPerYear.stationOM = stationCapex * a.station.fixedOmPct / 100
+        project.fixedCnyPerYear.stationOM = StationModel.fixedOMCnyPerYear(capexCny: stationCapex, a)
 
         var electrolyserKw = 0.0, crackerKgPerDay = 0.0
         switch chain.production {

@@ -73,8 +73,12 @@ public enum DeliveryModel {
         let r = a.finance.discountRatePct
         let trips = kgPerDay / s.deliveredPerTripKg
         let roundTripHours = 2 * distanceKm / road.averageSpeedKmPerH
-        let tractorHoursPerDay = trips * (roundTripHours + road.loadingUnloadingHours)
-        let trailerHoursPerDay = tractorHoursPerDay + (s.dropAndSwap ? 24 : 0)
+        let drivingHoursPerDay = trips * (roundTripHours + road.loadingUnloadingHours)
+        // Filling at the source: a dropped tube trailer is filled while its tractor takes
+        // another; a liquid or ammonia truck waits at the filling post with its tractor.
+        let fillingHoursPerDay = trips * road.trailerFillingHours
+        let tractorHoursPerDay = drivingHoursPerDay + (s.dropAndSwap ? 0 : fillingHoursPerDay)
+        let trailerHoursPerDay = drivingHoursPerDay + fillingHoursPerDay + (s.dropAndSwap ? 24 : 0)
         let availableHours = 24 * road.fleetAvailabilityPct / 100
         let trailers = trailerHoursPerDay / availableHours
         let tractors = tractorHoursPerDay / availableHours

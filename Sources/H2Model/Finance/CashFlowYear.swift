@@ -23,6 +23,8 @@ public struct CashFlowYear: Sendable, Equatable {
     /// Input VAT credit carried to the next year.
     public var vatCreditCarried: Double
     public var vatSurcharge: Double
+    /// VAT refunded under a policy (a share of the VAT remitted).
+    public var vatRefund: Double
     public var depreciation: Double
     /// Remaining book value of replaced items, deducted when they are replaced.
     public var writeOff: Double
@@ -38,6 +40,8 @@ public struct CashFlowYear: Sendable, Equatable {
     /// Unexpired losses carried to later years.
     public var lossCarried: Double
     public var incomeTax: Double
+    /// Income-tax rate applied at this time (general or preferential), fraction.
+    public var incomeTaxRate: Double
     public var constructionSubsidy: Double
     public var operatingSubsidy: Double
     /// Net cash flow to equity (see `ProForma` for the formula).

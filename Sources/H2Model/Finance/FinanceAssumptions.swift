@@ -31,7 +31,8 @@ public enum PriceBasis: String, Sendable, Equatable, CaseIterable, Codable {
 ///   at its end, t = C + j.
 /// - everything is discounted to t = 0, the start of construction; the price year is the year of t = 0.
 public struct FinanceAssumptions: Sendable, Equatable, Codable {
-    /// Real discount rate, also used as the cost of equity (NDRC/MOHURD social discount rate 8 %).
+    /// Real discount rate of the equity cash flows: the investor's required return on equity
+    /// (equity hurdle). Not the social discount rate of a public appraisal.
     public var discountRate: Double
     /// General inflation per year; used only in `.nominal` basis.
     public var inflation: Double
@@ -115,4 +116,12 @@ public struct FinanceAssumptions: Sendable, Equatable, Codable {
 
     /// Loan rate applied to the cash flows: real, or Fisher-nominal in `.nominal` basis.
     public var appliedDebtInterestRate: Double { (1 + debtInterestRate) * (1 + appliedInflation) - 1 }
+
+    /// Real after-tax weighted average cost of capital of the initial financing, DERIVED:
+    /// (1 − debt share) × required return on equity + debt share × real loan rate × (1 − income tax).
+    /// Reported beside the equity hurdle; the pro-forma itself discounts the equity cash flows
+    /// (loan draws and payments are in them), so it never needs the WACC.
+    public var realWACCAfterTax: Double {
+        (1 - debtShare) * discountRate + debtShare * debtInterestRate * (1 - incomeTaxRate)
+    }
 }

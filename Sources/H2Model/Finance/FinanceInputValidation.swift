@@ -89,6 +89,25 @@ extension ProjectDefinition {
         for (i, s) in operatingSubsidyCNYPerKg.enumerated() {
             amount(s, "operatingSubsidyCNYPerKg[\(i)]", "give the subsidy in CNY per kg, zero or more")
         }
+        if !preferentialIncomeTaxRate.isEmpty && preferentialIncomeTaxRate.count != operatingYears {
+            problems.append(.init(field: "preferentialIncomeTaxRate",
+                                  message: "has \(preferentialIncomeTaxRate.count) entries for \(operatingYears) operating years",
+                                  fix: "give one rate per operating year (nil where the general rate applies), or none at all"))
+        }
+        for (i, r) in preferentialIncomeTaxRate.enumerated() {
+            if let r, !(r.isFinite && r >= 0 && r < 1) {
+                problems.append(.init(field: "preferentialIncomeTaxRate[\(i)]", message: "is \(r), outside 0 … 1",
+                                      fix: "give the rate as a fraction, e.g. 0.15"))
+            }
+        }
+        if !vatRefundShare.isEmpty && vatRefundShare.count != operatingYears {
+            problems.append(.init(field: "vatRefundShare", message: "has \(vatRefundShare.count) entries for \(operatingYears) operating years",
+                                  fix: "give one share per operating year (0 where none), or none at all"))
+        }
+        for (i, r) in vatRefundShare.enumerated() where !(r.isFinite && r >= 0 && r <= 1) {
+            problems.append(.init(field: "vatRefundShare[\(i)]", message: "is \(r), outside 0 … 1",
+                                  fix: "give the refunded share of the VAT remitted as a fraction, e.g. 0.5"))
+        }
         return problems
     }
 }

@@ -8,6 +8,7 @@ struct PriceDependentRow {
     var vatRemitted: Double
     var vatCreditCarried: Double
     var vatSurcharge: Double
+    var vatRefund: Double
     var taxableIncome: Double
     var lossUsed: Double
     var lossCarried: Double
@@ -51,7 +52,7 @@ extension ProForma {
     func evaluate<Recorder: CashFlowRecorder>(price: Double, recorder: inout Recorder) -> Double {
         let rows = rowCount
         let lossYears = lossCarryForwardYears
-        let vat = vatRate, surchargeRate = vatSurchargeRate, taxRate = incomeTaxRate
+        let vat = vatRate, surchargeRate = vatSurchargeRate
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { losses in
             var npv = 0.0
             var credit = 0.0
@@ -68,6 +69,7 @@ extension ProForma {
                     credit = -netVAT
                 }
                 let surcharge = surchargeRate * remitted
+                let refund = vatRefundShareByTime[t] * remitted
                 let taxable = sales - taxDeductions[t] - surcharge
                 var tax = 0.0
                 var lossUsed = 0.0
@@ -83,11 +85,11 @@ extension ProForma {
                         v += 1
                     }
                     lossUsed = taxable - remaining
-                    tax = taxRate * remaining
+                    tax = incomeTaxRateByTime[t] * remaining
                 } else {
                     losses[t] = -taxable
                 }
-                let cashFlow = sales + outputVAT - remitted - surcharge - tax + cashBeforeSalesAndTaxes[t]
+                let cashFlow = sales + outputVAT - remitted + refund - surcharge - tax + cashBeforeSalesAndTaxes[t]
                 npv += cashFlow * discountFactor[t]
                 if Recorder.recordsRows {
                     var carried = 0.0
@@ -96,7 +98,7 @@ extension ProForma {
                     }
                     recorder.record(time: t, PriceDependentRow(
                         salesExVAT: sales, outputVAT: outputVAT, vatRemitted: remitted,
-                        vatCreditCarried: credit, vatSurcharge: surcharge, taxableIncome: taxable,
+                        vatCreditCarried: credit, vatSurcharge: surcharge, vatRefund: refund, taxableIncome: taxable,
                         lossUsed: lossUsed, lossCarried: carried, incomeTax: tax, equityCashFlow: cashFlow))
                 }
             }
@@ -140,6 +142,7 @@ extension ProForma {
                 vatRemitted: row.vatRemitted,
                 vatCreditCarried: row.vatCreditCarried,
                 vatSurcharge: row.vatSurcharge,
+                vatRefund: row.vatRefund,
                 depreciation: c.depreciation[t],
                 writeOff: c.writeOff[t],
                 salvage: c.salvage[t],
@@ -151,6 +154,7 @@ extension ProForma {
                 lossUsed: row.lossUsed,
                 lossCarried: row.lossCarried,
                 incomeTax: row.incomeTax,
+                incomeTaxRate: incomeTaxRateByTime[t],
                 constructionSubsidy: c.constructionSubsidy[t],
                 operatingSubsidy: c.operatingSubsidy[t],
                 equityCashFlow: row.equityCashFlow,

@@ -20,7 +20,7 @@ extension ProForma {
         let linearRoot = -b / a
         let npvAtLinearRoot = npv(atPrice: linearRoot)
         if npvAtLinearRoot == 0 { return linearRoot }
-        let minimumSlope = a * max(1 - incomeTaxRate - vatSurchargeRate * vatRate, 1e-3)
+        let minimumSlope = a * max(1 - maximumIncomeTaxRate - vatSurchargeRate * vatRate, 1e-3)
         let floorStep = 1e-9 * max(1, abs(linearRoot))
         var step = max(abs(npvAtLinearRoot) / minimumSlope * (1 + 1e-6), floorStep)
         // Search towards the root (upwards when the NPV is negative) until the sign changes; the
@@ -100,21 +100,27 @@ extension ProForma {
         return (1 + nominal) / (1 + finance.appliedInflation) - 1
     }
 
-    /// Payback period at `price`: years from t = 0 (the start of construction) until the
-    /// cumulative equity cash flow (discounted when `discounted`) turns non-negative for good,
-    /// interpolated linearly within the year. nil when it is still negative at the horizon.
-    public func paybackYears(atPrice price: Double, discounted: Bool = false) -> Double? {
+    /// Discounted payback at `price`: the first operating year after which the cumulative
+    /// discounted equity cash flow (from t = 0, the start of construction, at `discountRate`)
+    /// is not negative and stays so to the end of the horizon. Counted in whole operating years
+    /// from commissioning (1 = the end of the first year of sales). nil when the cumulative
+    /// discounted cash is negative at the horizon (the price does not pay for the project).
+    ///
+    /// Why discounted and "stays": a mid-life replacement can push the undiscounted cumulative
+    /// cash below zero again and restart an undiscounted payback, although the investment has
+    /// earned its required return; with discounting a dip below zero after the first crossing
+    /// means the project really is under water again, so the later crossing is the answer.
+    public func discountedPaybackYear(atPrice price: Double) -> Int? {
         let flows = equityCashFlows(atPrice: price)
+        let C = finance.constructionYears
         var cumulative = 0.0
-        var payback: Double?
+        var payback: Int?
         for (t, flow) in flows.enumerated() {
-            let amount = discounted ? flow * discountFactor[t] : flow
-            let before = cumulative
-            cumulative += amount
+            cumulative += flow * discountFactor[t]
             if cumulative < 0 {
                 payback = nil
             } else if payback == nil {
-                payback = before < 0 ? Double(t - 1) + (-before) / amount : Double(t)
+                payback = max(1, t - C)
             }
         }
         return payback

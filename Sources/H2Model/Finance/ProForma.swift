@@ -12,7 +12,7 @@
 ///
 /// Cash flow of equity at time t (see `FinanceAssumptions` for the time grid):
 ///
-///     sales ex VAT + output VAT − VAT remitted − VAT surcharges − income tax
+///     sales ex VAT + output VAT − VAT remitted + VAT refunded − VAT surcharges − income tax
 ///     − capital (incl. replacements) − input VAT on VAT-able purchases − fixed − variable costs
 ///     + loan draws − interest − principal + construction and operating subsidies + salvage
 ///
@@ -23,7 +23,9 @@
 ///   and variable yes, fixed no). Remitted VAT = max(0, output − input − credit brought forward);
 ///   the excess input VAT is carried forward without limit and without refund (an unused credit at
 ///   the end of the horizon is lost). Surcharges = `vatSurchargeRate` × remitted VAT.
-/// - Income tax = `incomeTaxRate` × max(0, taxable income − losses brought forward), with taxable
+/// - VAT refund (即征即退, from a policy): `vatRefundShare` of the year × remitted VAT, cash in,
+///   not taxable; surcharges stay on the VAT remitted.
+/// - Income tax = `incomeTaxRate` (or the year's lower preferential rate) × max(0, taxable income − losses brought forward), with taxable
 ///   income = sales ex VAT (+ operating subsidy if taxable) − fixed − variable costs − depreciation
 ///   − write-offs − interest − surcharges + (salvage − book value). A loss may offset the income of
 ///   the following `lossCarryForwardYears` years, oldest loss first; afterwards it expires.
@@ -53,7 +55,12 @@ public struct ProForma: Sendable {
     let discountFactor: ContiguousArray<Double>
     let vatRate: Double
     let vatSurchargeRate: Double
-    let incomeTaxRate: Double
+    /// Income-tax rate at time t: the general rate, or the lower preferential rate of the year.
+    let incomeTaxRateByTime: ContiguousArray<Double>
+    /// Share of the VAT remitted at time t that is refunded.
+    let vatRefundShareByTime: ContiguousArray<Double>
+    /// The highest income-tax rate of any year (bounds the break-even search).
+    let maximumIncomeTaxRate: Double
     let lossCarryForwardYears: Int
 
     /// The price-independent columns, kept for the cash flow table and the itemisation.
@@ -77,7 +84,18 @@ public struct ProForma: Sendable {
         rowCount = rows
         vatRate = finance.vatRate
         vatSurchargeRate = finance.vatSurchargeRate
-        incomeTaxRate = finance.incomeTaxRate
+        var taxRates = ContiguousArray<Double>(repeating: finance.incomeTaxRate, count: rows)
+        var refunds = ContiguousArray<Double>(repeating: 0, count: rows)
+        let C = finance.constructionYears
+        for j in 0..<finance.operatingYears {
+            if j < project.preferentialIncomeTaxRate.count, let r = project.preferentialIncomeTaxRate[j] {
+                taxRates[C + 1 + j] = min(finance.incomeTaxRate, r)
+            }
+            if j < project.vatRefundShare.count { refunds[C + 1 + j] = project.vatRefundShare[j] }
+        }
+        incomeTaxRateByTime = taxRates
+        vatRefundShareByTime = refunds
+        maximumIncomeTaxRate = taxRates.max() ?? finance.incomeTaxRate
         lossCarryForwardYears = finance.lossCarryForwardYears
 
         var revenue = ContiguousArray<Double>(repeating: 0, count: rows)

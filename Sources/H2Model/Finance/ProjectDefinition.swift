@@ -77,6 +77,16 @@ public struct ProjectDefinition: Sendable, Equatable, Codable {
     /// (e.g. Jiaxing: ¥9/kg, then ¥6/kg). Fixed yuan: not escalated in `.nominal` basis.
     /// Not subject to VAT; taxable income when `operatingSubsidyIsTaxable`.
     public var operatingSubsidyCNYPerKg: [Double]
+    /// A preferential income-tax rate (fraction) per operating year, nil where the general
+    /// `FinanceAssumptions.incomeTaxRate` applies; empty: none. The rate applied is the lower of
+    /// the two, so a run without taxes (`withoutTaxes`) stays tax-free. Construction years use
+    /// the general rate.
+    public var preferentialIncomeTaxRate: [Double?]
+    /// Share of the VAT remitted that is refunded in each operating year (即征即退); empty: none.
+    /// The refund is cash to the station, not taxable income (Cai Shui [2008] 151 treats
+    /// earmarked VAT refunds as non-taxable) and does not reduce the surcharges, which are
+    /// levied on the VAT remitted.
+    public var vatRefundShare: [Double]
 
     public init(
         capital: [CapitalItem],
@@ -84,7 +94,9 @@ public struct ProjectDefinition: Sendable, Equatable, Codable {
         variableCosts: [VariableCost] = [],
         annualKg: [Double],
         constructionSubsidyCNY: Double = 0,
-        operatingSubsidyCNYPerKg: [Double] = []
+        operatingSubsidyCNYPerKg: [Double] = [],
+        preferentialIncomeTaxRate: [Double?] = [],
+        vatRefundShare: [Double] = []
     ) {
         self.capital = capital
         self.fixedCosts = fixedCosts
@@ -92,9 +104,12 @@ public struct ProjectDefinition: Sendable, Equatable, Codable {
         self.annualKg = annualKg
         self.constructionSubsidyCNY = constructionSubsidyCNY
         self.operatingSubsidyCNYPerKg = operatingSubsidyCNYPerKg
+        self.preferentialIncomeTaxRate = preferentialIncomeTaxRate
+        self.vatRefundShare = vatRefundShare
     }
 
-    /// The same project without any subsidy.
+    /// The same project without any subsidy. Preferential tax rates and VAT refunds are kept:
+    /// they are tax treatments and so belong to the `taxes` item of the itemisation.
     public var withoutSubsidies: ProjectDefinition {
         var copy = self
         copy.constructionSubsidyCNY = 0

@@ -27,7 +27,10 @@ public struct Assumptions: Sendable, Equatable {
 }
 
 public struct FinanceInputs: Sendable, Equatable {
+    /// Investor's required real return on equity (the pro-forma's discount rate).
     public var discountRatePct = 0.0
+    /// Real social discount rate (the planner's economic appraisal, placement objective).
+    public var socialDiscountRatePct = 0.0
     public var inflationPct = 0.0
     /// 1 = nominal cash flows (escalate with inflation), 0 = real.
     public var nominal = 0.0
@@ -35,6 +38,7 @@ public struct FinanceInputs: Sendable, Equatable {
     public var vatRatePct = 0.0
     public var vatSurchargePct = 0.0
     public var debtSharePct = 0.0
+    /// Nominal loan rate; the finance engine gets its real equivalent (Fisher).
     public var debtInterestRatePct = 0.0
     public var debtTenorYears = 0.0
     public var depreciationYears = 0.0
@@ -63,13 +67,9 @@ public struct ElectricityInputs: Sendable, Equatable {
 }
 
 public struct ByproductInputs: Sendable, Equatable {
-    public var crudePriceCnyPerKg = 0.0
+    /// Fuel-cell-grade hydrogen at the plant gate, purification included.
+    public var gatePriceCnyPerKg = 0.0
     public var availableTonnesPerYear = 0.0
-    public var psaRecoveryPct = 0.0
-    public var psaCapexCnyPerKgPerDay = 0.0
-    public var psaElectricityKwhPerKg = 0.0
-    public var psaFixedOmPct = 0.0
-    public var psaLifeYears = 0.0
     public var outletPressureMpa = 0.0
 }
 
@@ -129,6 +129,7 @@ public struct RoadHaulageInputs: Sendable, Equatable {
     public var dieselPriceCnyPerL = 0.0
     public var tractorDieselLPer100km = 0.0
     public var tollCnyPerKm = 0.0
+    public var trailerFillingHours = 0.0
     public var tractorCapexMcny = 0.0
     public var tractorLifeYears = 0.0
     public var vehicleFixedOmPct = 0.0
@@ -185,7 +186,10 @@ public struct StationInputs: Sendable, Equatable {
     public var capex70MpaMultiplier = 0.0
     public var landMcny = 0.0
     public var landAmortisationYears = 0.0
+    /// Equipment O&M, % of capex per year; staff is `staffFte` × `staffCostCnyPerFteYear`.
     public var fixedOmPct = 0.0
+    public var staffFte = 0.0
+    public var staffCostCnyPerFteYear = 0.0
     public var equipmentLifeYears = 0.0
     public var storagePressureFor35MpaMpa = 0.0
     public var storagePressureFor70MpaMpa = 0.0

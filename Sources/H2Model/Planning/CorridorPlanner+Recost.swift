@@ -237,13 +237,15 @@ extension CorridorPlanner {
             let p = horizon.period(containing: firstYear + i)
             return max(1, throughputByPeriod[p.index] / Double(count)) * 365
         }
-        let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg)
+        // Policy (issue 9): the measures in force at this node in its calendar operating years.
+        let policy = s.policies.schedule(node: s.network.nodes[site].id, firstOperatingYear: firstYear, operatingYears: years)
+        let (cost, proForma) = try ChainModel.proFormaCost(evaluation, a, annualKg: annualKg, policy: policy)
         let horizonKg = (firstYear...max(firstYear, horizon.lastYear)).reduce(0.0) { $0 + throughputByPeriod[horizon.period(containing: $1).index] * 365 }
         return StationPlan(site: s.network.nodes[site].id, unitType: type, stationCount: count, openedYear: opened, existingID: existingID,
                            capacityKgPerDay: type.capacityKgPerDay * Double(count), throughputByPeriod: throughputByPeriod,
                            throughputKgPerDay: throughputByPeriod[start], supply: links, chain: chain,
                            stationCapexCny: existingID == nil ? evaluation.stationCapexCny : 0, cost: cost, annualKg: annualKg,
-                           proForma: proForma, horizonKg: horizonKg)
+                           proForma: proForma, policy: policy, horizonKg: horizonKg)
     }
 }
 
@@ -268,10 +270,10 @@ extension CorridorPlanner {
             let evaluation = try st.evaluation(a)
             let weight = st.horizonKg / total
             if itemised {
-                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg)
+                let (cost, _) = try ChainModel.proFormaCost(evaluation, a, annualKg: st.annualKg, policy: st.policy)
                 average = average + cost * weight
             } else {
-                let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg)
+                let project = ChainModel.projectDefinition(evaluation, a, annualKg: st.annualKg, policy: st.policy)
                 let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
                 average.production += price * weight
             }

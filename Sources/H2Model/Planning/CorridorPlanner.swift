@@ -41,6 +41,8 @@ public struct StationPlan: Sendable {
     /// period each year falls in), per unit.
     public var annualKg: [Double]
     public var proForma: ProForma
+    /// Policy measures in force at this node in its operating years (policies.csv).
+    public var policy: PolicySchedule
     /// Its weight in the network average: kg sold over the horizon, all units.
     public var horizonKg: Double
     /// Size class label for tables: "1000kgd", "2x1000kgd".
@@ -133,8 +135,9 @@ public struct PlanningProblem: Error, Sendable, CustomStringConvertible {
 
 public enum CorridorPlanner {
     public static func plan(_ s: PlanningScenario, _ a: Assumptions) throws -> CorridorPlan {
+        // The planner's economic appraisal: the social discount rate.
         let horizon = PlanningHorizon(years: s.settings.periodYears, horizonYears: Int(a.finance.operatingYears),
-                                      discountRate: a.finance.discountRatePct / 100)
+                                      discountRate: a.finance.socialDiscountRatePct / 100)
         var inputs = try demandByPeriod(s, a, horizon)
         try supplyOptions(s, a, &inputs)
         let solved = try optimise(inputs)

@@ -135,6 +135,8 @@ public struct PlanningScenario: Sendable {
     public var candidateSites: [String]?
     public var existingStations: [ExistingStation]
     public var settings: PlanningSettings
+    /// Policy measures with scope and calendar years (policies.csv; empty without one).
+    public var policies = PolicySet()
     public init(network: Network, vehicleClasses: [VehicleClass], fleets: [Fleet], sources: [HydrogenSource],
                 candidateSites: [String]?, existingStations: [ExistingStation] = [], settings: PlanningSettings) {
         self.network = network; self.vehicleClasses = vehicleClasses; self.fleets = fleets

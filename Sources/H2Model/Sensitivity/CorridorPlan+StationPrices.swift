@@ -22,7 +22,7 @@ extension CorridorPlan {
             var annualKg = st.annualKg
             if annualKg.count > years { annualKg.removeLast(annualKg.count - years) }
             while annualKg.count < years { annualKg.append(annualKg.last ?? 365) }
-            let project = ChainModel.projectDefinition(evaluation, a, annualKg: annualKg)
+            let project = ChainModel.projectDefinition(evaluation, a, annualKg: annualKg, policy: st.policy)
             let price = try ProForma(project: project, finance: a.financeAssumptions).breakEvenPrice()
             prices.append(price)
             average += price * (st.horizonKg / total)

@@ -11,17 +11,24 @@ public enum StationModel {
     }
 
     /// What one station unit costs a year: its equipment and land as annuities over their
-    /// lives at the discount rate, plus fixed O&M.
+    /// lives at the planner's (social) discount rate, plus fixed O&M.
     public static func annualCostCny(capacityKgPerDay: Double, pressure: DispensingPressure, _ a: Assumptions) -> Double {
-        let s = a.station, r = a.finance.discountRatePct
-        return annualOwnershipCost(capex: capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a), ratePct: r,
-                                   lifeYears: s.equipmentLifeYears, fixedOmPct: s.fixedOmPct)
+        let s = a.station, r = a.finance.socialDiscountRatePct
+        let capex = capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a)
+        return annualOwnershipCost(capex: capex, ratePct: r, lifeYears: s.equipmentLifeYears, fixedOmPct: 0)
+            + fixedOMCnyPerYear(capexCny: capex, a)
             + annualOwnershipCost(capex: s.landMcny * 1e6, ratePct: r, lifeYears: s.landAmortisationYears, fixedOmPct: 0)
     }
 
     /// Fixed O&M a year of a station of this size (what an existing station still costs).
     public static func annualOmCny(capacityKgPerDay: Double, pressure: DispensingPressure, _ a: Assumptions) -> Double {
-        capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a) * a.station.fixedOmPct / 100
+        fixedOMCnyPerYear(capexCny: capexCny(capacityKgPerDay: capacityKgPerDay, pressure: pressure, a), a)
+    }
+
+    /// Fixed O&M of one station per year: staff (FTE × employer cost) plus equipment
+    /// maintenance as a share of the equipment capital. Placement and pro-forma both use it.
+    public static func fixedOMCnyPerYear(capexCny: Double, _ a: Assumptions) -> Double {
+        a.station.staffFte * a.station.staffCostCnyPerFteYear + capexCny * a.station.fixedOmPct / 100
     }
 
     public static func storagePressureMpa(_ pressure: DispensingPressure, _ a: Assumptions) -> Double {

@@ -24,11 +24,11 @@ public enum ProductionModel {
         let r = a.finance.discountRatePct
         switch pathway {
         case .byproduct:
-            return purifiedByPSA(gatePricePerKgCrude: a.byproduct.crudePriceCnyPerKg, a, outlet: a.byproduct.outletPressureMpa)
+            return atGatePrice(a.byproduct.gatePriceCnyPerKg, outlet: a.byproduct.outletPressureMpa)
         case .smr:
-            return purifiedByPSA(gatePricePerKgCrude: a.reference.smrPriceCnyPerNm3 * normalCubicMetresPerKg, a, outlet: a.reference.outletPressureMpa)
+            return atGatePrice(a.reference.smrPriceCnyPerNm3 * normalCubicMetresPerKg, outlet: a.reference.outletPressureMpa)
         case .coal:
-            return purifiedByPSA(gatePricePerKgCrude: a.reference.coalPriceCnyPerNm3 * normalCubicMetresPerKg, a, outlet: a.reference.outletPressureMpa)
+            return atGatePrice(a.reference.coalPriceCnyPerNm3 * normalCubicMetresPerKg, outlet: a.reference.outletPressureMpa)
         case .gridElectrolysis:
             var c = SourceCost()
             c.production = electrolysisCostPerKg(a, electricityPrice: a.electricity.gridPriceCnyPerKwh,
@@ -71,16 +71,12 @@ public enum ProductionModel {
     /// Normal cubic metres per kg of hydrogen (0.0899 kg/Nm³, reference dataset conventions).
     public static let normalCubicMetresPerKg = 1 / 0.0899
 
-    /// A crude hydrogen stream bought at `gatePricePerKgCrude` and purified to fuel-cell grade
-    /// by PSA: the recovery loss raises the feed cost, the PSA's own capital, O&M and power
-    /// make the purification item. The PSA runs at full load (it sits at a large source).
-    static func purifiedByPSA(gatePricePerKgCrude: Double, _ a: Assumptions, outlet: Double) -> SourceCost {
+    /// Hydrogen bought at a market gate price that already includes its purification: the
+    /// by-product price is for purified gas (A.byproduct_h2_cost_purified_at_gate), and the coal
+    /// and SMR prices are for the plants' PSA product (SMM hydrogen cost), so no second PSA.
+    static func atGatePrice(_ cnyPerKg: Double, outlet: Double) -> SourceCost {
         var c = SourceCost()
-        let b = a.byproduct
-        c.production = gatePricePerKgCrude / (b.psaRecoveryPct / 100)
-        c.purification = annualOwnershipCost(capex: b.psaCapexCnyPerKgPerDay, ratePct: a.finance.discountRatePct,
-                                             lifeYears: b.psaLifeYears, fixedOmPct: b.psaFixedOmPct) / 365
-            + b.psaElectricityKwhPerKg * a.electricity.gridPriceCnyPerKwh
+        c.production = cnyPerKg
         c.outletPressureMpa = outlet
         return c
     }
