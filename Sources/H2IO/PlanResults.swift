@@ -9,6 +9,7 @@ public enum PlanResults {
             "scenario", "status", "relative_gap", "stations", "total_capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day",
             "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg", "annualised_cost_cny_per_year",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
+            "total_trailer_km_per_day",
         ])
         let vehicles = s.fleets.reduce(0) { $0 + $1.vehicles }
         let uncovered = plan.placement.flows.filter { f in !f.covered || (f.hydrogenKgPerDay > 0 && f.drawnKgPerDayBySite.values.reduce(0, +) == 0) }.count
@@ -20,6 +21,7 @@ public enum PlanResults {
             .number(plan.networkAverage.total - plan.networkAverage.taxes), .optional(plan.placement.objective),
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
             .integer(uncovered), .integer(unserved),
+            .number(totalTruckKmPerDay(plan, scenario.parameters.assumptions)),
         ])
         return csv
     }
@@ -157,7 +159,7 @@ extension PlanResults {
         }
         let sources = s.sources.map { src -> MapSource in
             let n = node(src.node)
-            return MapSource(id: src.id, name: src.name, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+            return MapSource(id: src.id, name: src.name, node: src.node, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
                              pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
         }
         let links = plan.stations.flatMap { st in

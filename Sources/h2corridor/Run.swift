@@ -9,8 +9,10 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place stations, choose their size and supply, and cost every kilogram, for a scenario.",
         discussion: """
-        Writes summary.csv, stations.csv, supply.csv, coverage.csv, cost_breakdown.csv, cashflow.csv, \
-        manifest.json, stations.geojson, map.svg and cost_breakdown.svg into the output folder \
+        Writes summary.csv, stations.csv, supply.csv, logistics.csv, coverage.csv, cost_breakdown.csv, \
+        cashflow.csv, results.xlsx (all the CSVs as one workbook; --no-xlsx to skip), manifest.json, \
+        the GIS layers stations.geojson, sources.geojson, supply_links.geojson and corridors.geojson, \
+        map.svg and cost_breakdown.svg into the output folder \
         (default Results/<scenario>). An existing folder is replaced only with --force. Exit 3 when \
         the demand cannot be covered; the message names each flow or fleet and why.
 
@@ -28,6 +30,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Replace an existing output folder.")
     var force = false
 
+    @Flag(name: .customLong("no-xlsx"), help: "Do not write results.xlsx (the CSVs as one workbook).")
+    var noXlsx = false
+
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
 
@@ -37,6 +42,10 @@ struct Run: ParsableCommand {
         do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
             printError(error.description)
             throw ExitCode(Exit.dataError)
+        }
+        if out == "-" {
+            printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
+            throw ExitCode(Exit.usage)
         }
         let directory = out ?? "Results/\(loaded.name)"
         var writer: RunWriter
@@ -58,6 +67,7 @@ struct Run: ParsableCommand {
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded)),
             ("stations.csv", try PlanResults.stations(plan, planning)),
             ("supply.csv", try PlanResults.supply(plan)),
+            ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
             ("cost_breakdown.csv", try PlanResults.costBreakdown(plan)),
             ("cashflow.csv", try PlanResults.cashflow(plan)),
@@ -70,14 +80,20 @@ struct Run: ParsableCommand {
         }
         let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
         let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors)
-        let pictures: [(String, String)] = [
-            ("stations.geojson", try GeoJSONWriter.render(map)),
+        func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
+        let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
+        let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [
             ("map.svg", MapSVG.render(map)),
             ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded)),
         ]
         for (name, text) in pictures {
             writer.add(name, text: text)
             written.append((name, Array(text.utf8)))
+        }
+        if !noXlsx {
+            let xlsx = try Workbook.forRun(scenario: loaded, tables: tables, files: writer.fileNames + ["results.xlsx", "manifest.json"])
+            writer.add("results.xlsx", bytes: xlsx)
+            written.append(("results.xlsx", xlsx))
         }
         let manifest = try PlanResults.manifest(plan, scenario: loaded, outputs: written, libraries: linkedLibraryVersions())
         writer.add("manifest.json", text: manifest)

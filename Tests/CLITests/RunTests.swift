@@ -37,8 +37,9 @@ struct SmallScenario {
 
 @Suite("run")
 struct RunTests {
-    static let files = ["cashflow.csv", "cost_breakdown.csv", "cost_breakdown.svg", "coverage.csv", "manifest.json", "map.svg",
-                        "stations.csv", "stations.geojson", "summary.csv", "supply.csv"]
+    static let files = ["cashflow.csv", "corridors.geojson", "cost_breakdown.csv", "cost_breakdown.svg", "coverage.csv", "logistics.csv",
+                        "manifest.json", "map.svg", "results.xlsx", "sources.geojson", "stations.csv", "stations.geojson", "summary.csv",
+                        "supply.csv", "supply_links.geojson"]
 
     /// The committed flagship results are what a fresh run writes, byte for byte (run from the
     /// package root so the manifest's input paths are the same relative paths).
@@ -67,20 +68,18 @@ struct RunTests {
         let sources = CSVRows(try String(contentsOf: CLI.packageRoot.appendingPathComponent("Models/\(name)/sources.csv"), encoding: .utf8)).values("id")
         #expect(!stations.isEmpty && !sources.isEmpty)
 
-        let data = try Data(contentsOf: results.appendingPathComponent("stations.geojson"))
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["type"] as? String == "FeatureCollection")
-        let features = try #require(json["features"] as? [[String: Any]])
-        func ids(_ kind: String) -> [String] {
-            features.compactMap { f in
-                let p = f["properties"] as? [String: Any]
-                guard p?["kind"] as? String == kind else { return nil }
-                return (p?["site"] ?? p?["id"]) as? String
-            }
+        func features(_ layer: String) throws -> [[String: Any]] {
+            let data = try Data(contentsOf: results.appendingPathComponent(layer))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(json["type"] as? String == "FeatureCollection")
+            return json["features"] as? [[String: Any]] ?? []
         }
-        #expect(Set(ids("station")) == Set(stations))
-        #expect(Set(ids("source")) == Set(sources))
-        for f in features where (f["properties"] as? [String: Any])?["kind"] as? String == "station" {
+        func ids(_ layer: String, _ key: String) throws -> [String] {
+            try features(layer).compactMap { ($0["properties"] as? [String: Any])?[key] as? String }
+        }
+        #expect(Set(try ids("stations.geojson", "node")) == Set(stations))
+        #expect(Set(try ids("sources.geojson", "id")) == Set(sources))
+        for f in try features("stations.geojson") {
             let coordinates = (f["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
             #expect(coordinates.count == 2 && coordinates[0] > 100 && coordinates[0] < 125, "[lon, lat] order")
         }

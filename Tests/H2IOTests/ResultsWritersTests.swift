@@ -229,9 +229,10 @@ enum ResultsFixtures {
                                                    rows: ResultsFixtures.tornadoRows)),
             ("histogram.svg", HistogramSVG.render(title: "Monte Carlo: network average cost", unit: "CNY/kg", values: ResultsFixtures.histogramValues,
                                                   bins: 30, markers: [("P5", 28.9), ("P50", 32.4), ("mean", 33.0), ("P95", 41.1)])),
-            ("stations.geojson", try GeoJSONWriter.render(ResultsFixtures.map)),
         ]
-        for (name, text) in pictures {
+        let t = try ResultsGeoJSONTests.tables(ResultsFixtures.map)
+        let layers = try GeoJSONWriter.layers(ResultsFixtures.map, stations: t.stations, supply: t.supply).map { ($0.name, $0.text) }
+        for (name, text) in pictures + layers {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
     }

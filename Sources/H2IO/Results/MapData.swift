@@ -77,15 +77,18 @@ public struct MapStation: Sendable, Equatable {
 public struct MapSource: Sendable, Equatable {
     public var id: String
     public var name: String
+    /// The network node it stands at ("" when unknown).
+    public var node: String
     public var latitude: Double
     public var longitude: Double
     /// `ProductionPathway` raw value; picks the square's colour.
     public var pathway: String
     public var availableTonnesPerYear: Double
 
-    public init(id: String, name: String, latitude: Double, longitude: Double, pathway: String, availableTonnesPerYear: Double) {
+    public init(id: String, name: String, node: String = "", latitude: Double, longitude: Double, pathway: String, availableTonnesPerYear: Double) {
         self.id = id
         self.name = name
+        self.node = node
         self.latitude = latitude
         self.longitude = longitude
         self.pathway = pathway
