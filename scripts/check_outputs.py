@@ -13,10 +13,11 @@ For each run folder:
   writer in a comment) overlap; no paint-order attribute.
 - cost_breakdown.svg: the national target line is present.
 - every SVG renders with rsvg-convert (when installed; --require-tools makes it mandatory).
-- GeoJSON layers: load with ogrinfo and convert to Shapefile and GeoPackage with ogr2ogr (when
-  GDAL is installed); geometry checks done here in Python either way.
+- GeoJSON layers: one geometry type each, no zero-length lines; load with ogrinfo, every
+  geometry valid for GEOS (ST_IsValid through GDAL's SQLite dialect), and convert to Shapefile
+  and GeoPackage with ogr2ogr (GDAL needed with --require-tools).
 
-Exits 1 on the first failed folder with a message naming file, row and column.
+Prints each failure naming file, row and column; exits 1 if any check failed.
 """
 import csv
 import json
@@ -34,6 +35,13 @@ failures = []
 def fail(message):
     failures.append(message)
     print("FAIL " + message, file=sys.stderr)
+
+
+def missing_tool(message, require):
+    if require:
+        fail(message)
+    else:
+        print("skip " + message)
 
 
 def read_csv(path):
@@ -197,7 +205,7 @@ def check_cost_chart(run):
 def render_svgs(run, require):
     tool = shutil.which("rsvg-convert")
     if not tool:
-        (fail if require else print)(f"{'FAIL' if not require else ''} rsvg-convert not installed: SVGs not rendered")
+        missing_tool("rsvg-convert not installed: SVGs not rendered", require)
         return
     for name in sorted(os.listdir(run)):
         if name.endswith(".svg"):
@@ -246,7 +254,7 @@ def check_geojson(run, require):
         fail(f"{run}/stations.geojson: properties lack the stations.csv columns {sorted(missing)}")
     ogr = shutil.which("ogr2ogr")
     if not ogr:
-        (fail if require else print)("GDAL (ogrinfo, ogr2ogr) not installed: layers not converted")
+        missing_tool("GDAL (ogrinfo, ogr2ogr) not installed: layers not converted", require)
         return
     work = tempfile.mkdtemp(prefix="check-gis-")
     for layer in LAYERS:
@@ -255,6 +263,15 @@ def check_geojson(run, require):
         if p.returncode != 0:
             fail(f"{path}: ogrinfo failed: {p.stderr.strip()}")
             continue
+        name = layer[:-len(".geojson")]
+        p = subprocess.run(["ogrinfo", "-ro", "-q", "-dialect", "SQLite", "-sql",
+                            f'SELECT COUNT(*) AS invalid FROM "{name}" WHERE NOT ST_IsValid(geometry)', path],
+                           capture_output=True, text=True)
+        m = re.search(r"invalid \(Integer\) = (\d+)", p.stdout)
+        if p.returncode != 0 or not m:
+            fail(f"{path}: GEOS validity check failed to run: {p.stderr.strip() or p.stdout.strip()}")
+        elif m.group(1) != "0":
+            fail(f"{path}: {m.group(1)} invalid geometries (GEOS ST_IsValid)")
         for driver, ext in (("ESRI Shapefile", "shp"), ("GPKG", "gpkg")):
             out = os.path.join(work, layer.replace(".geojson", "." + ext))
             p = subprocess.run(["ogr2ogr", "-f", driver, out, path], capture_output=True, text=True)
@@ -270,17 +287,21 @@ def main(argv):
     if not runs:
         print(__doc__, file=sys.stderr)
         return 64
+    passed = failed = 0
     for run in runs:
-        check_workbook(run)
-        check_logistics(run)
-        check_map(run)
-        check_cost_chart(run)
-        render_svgs(run, require)
-        check_geojson(run, require)
-    if failures:
-        print(f"0 passed, {len(failures)} failed", file=sys.stderr)
-        return 1
-    return 0
+        for check in (check_workbook, check_logistics, check_map, check_cost_chart,
+                      lambda r: render_svgs(r, require), lambda r: check_geojson(r, require)):
+            before = len(failures)
+            try:
+                check(run)
+            except Exception as error:  # a file missing or malformed: say which check and go on
+                fail(f"{run}: {type(error).__name__}: {error}")
+            if len(failures) > before:
+                failed += 1
+            else:
+                passed += 1
+    print(f"check_outputs: {passed} passed, {failed} failed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -5,3 +5,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
+# The committed flagship results as their readers see them: workbook read back with openpyxl,
+# logistics totals, map labels, target line, every SVG rendered, GIS layers through GDAL.
+python3 scripts/check_outputs.py --require-tools Results/guizhou-2025 Results/zhejiang-2025
+for svg in Results/*/*.svg; do
+  rsvg-convert -o /dev/null "$svg" || { echo "rsvg-convert failed on $svg" >&2; exit 1; }
+done

@@ -178,7 +178,8 @@ extension PlanResults {
             return CostBar(label: name.isEmpty ? st.site : name, segments: segments(st.cost))
         }
         bars.append(CostBar(label: "network average", segments: segments(plan.networkAverage)))
-        return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars)
+        return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars,
+                                   target: (scenario.parameters.assumptions.policy.retailPriceCnyPerKg, "target price"))
     }
 }
 
