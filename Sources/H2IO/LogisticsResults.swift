@@ -15,9 +15,10 @@ extension PlanResults {
         linkLogistics(plan, a).reduce(0) { $0 + $1.logistics.truckKmPerDay }
     }
 
-    public static func logistics(_ plan: CorridorPlan, _ s: PlanningScenario, _ a: Assumptions) throws(OutputError) -> CSVWriter {
+    public static func logistics(_ plan: CorridorPlan, _ s: PlanningScenario, _ a: Assumptions,
+                                 names: ChineseNames = ChineseNames()) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "logistics.csv", header: [
-            "node", "name", "source", "source_node", "delivery", "distance_km", "kg_per_day", "payload_kg_per_trip", "trips_per_day",
+            "node", "name", "name_zh", "source", "source_node", "delivery", "distance_km", "kg_per_day", "payload_kg_per_trip", "trips_per_day",
             "trailers", "tractors", "crew_fte", "truck_km_per_day", "node_deliveries_per_day",
         ])
         let rows = linkLogistics(plan, a)
@@ -26,7 +27,7 @@ extension PlanResults {
             let l = row.logistics
             let name = s.network.position(of: row.station.site).map { s.network.nodes[$0].name } ?? ""
             try csv.appendRow([
-                .text(row.station.site), .text(name), .text(row.link.source.id), .text(row.link.source.node), .text(l.mode.rawValue),
+                .text(row.station.site), .text(name), .text(names.nodes[row.station.site] ?? ""), .text(row.link.source.id), .text(row.link.source.node), .text(l.mode.rawValue),
                 .number(l.distanceKm), .number(l.kgPerDay), .optional(l.payloadKgPerTrip), .number(l.tripsPerDay), .number(l.trailers),
                 .number(l.tractors), .number(l.crewFullTimeEquivalents), .number(l.truckKmPerDay), .number(arrivals[row.station.site] ?? 0),
             ])

@@ -26,15 +26,15 @@ public enum PlanResults {
         return csv
     }
 
-    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario) throws(OutputError) -> CSVWriter {
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, names: ChineseNames = ChineseNames()) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "stations.csv", header: [
-            "node", "name", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
+            "node", "name", "name_zh", "lat", "lon", "size_class", "stations", "capacity_kg_per_day", "throughput_kg_per_day", "utilisation_pct",
             "production", "delivery", "source", "distance_km", "pressure_mpa", "capex_per_station_mcny", "break_even_cny_per_kg",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
             try csv.appendRow([
-                .text(st.site), .text(node?.name ?? ""), coordinate(node?.latitude), coordinate(node?.longitude),
+                .text(st.site), .text(node?.name ?? ""), .text(names.nodes[st.site] ?? ""), coordinate(node?.latitude), coordinate(node?.longitude),
                 .text(st.sizeClass), .integer(st.stationCount), .number(st.capacityKgPerDay), .number(st.throughputKgPerDay),
                 .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
                 .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
@@ -144,42 +144,54 @@ public let h2corridorVersion = "0.1.0"
 extension PlanResults {
     /// The map of a plan: corridor network, sources, stations (sized by capacity, coloured by
     /// the production pathway of their main supply) and supply links.
-    public static func mapData(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, corridorNames: [String: String]) -> MapData {
+    public static func mapData(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, corridorNames: [String: String],
+                               names: ChineseNames = ChineseNames(), language: OutputLanguage = .en) -> MapData {
         let network = s.network
         func node(_ id: String) -> NetworkNode? { network.position(of: id).map { network.nodes[$0] } }
-        let nodes = network.nodes.map { MapNode(id: $0.id, name: $0.name, latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
+        func nodeName(_ n: NetworkNode) -> String { language == .zh ? names.nodes[n.id] ?? n.name : n.name }
+        let nodes = network.nodes.map { MapNode(id: $0.id, name: nodeName($0), latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
         let edges = network.edges.map { e in
             MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridorNames[e.from + "|" + e.to] ?? corridorNames[e.to + "|" + e.from] ?? "")
         }
         let stations = plan.stations.map { st -> MapStation in
             let n = node(st.site)
-            return MapStation(site: st.site, name: n?.name ?? st.site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+            return MapStation(site: st.site, name: n.map(nodeName) ?? st.site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
                               capacityKgPerDay: st.capacityKgPerDay, sizeClass: st.sizeClass, throughputKgPerDay: st.throughputKgPerDay,
                               production: st.chain.production.rawValue, delivery: st.chain.delivery.rawValue, costCnyPerKg: st.cost.total)
         }
         let sources = s.sources.map { src -> MapSource in
             let n = node(src.node)
-            return MapSource(id: src.id, name: src.name, node: src.node, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
-                             pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
+            var source = MapSource(id: src.id, name: language == .zh ? names.sources[src.id] ?? src.name : src.name, node: src.node,
+                                   latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+                                   pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
+            source.nameZh = names.sources[src.id] ?? ""
+            return source
         }
         let links = plan.stations.flatMap { st in
             st.supply.map { MapSupplyLink(sourceID: $0.source.id, site: st.site, deliveryMode: $0.delivery.rawValue, kgPerDay: $0.kgPerDay) }
         }
-        let subtitle = "\(plan.stationCount) stations, \(formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)) t/day; "
-            + "network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg (\(plan.placement.status.word))"
-        return MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+        let tonnes = formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)
+        let average = formatNumber((plan.networkAverage.total * 100).rounded() / 100)
+        let subtitle = language == .zh
+            ? "\(plan.stationCount) 座加氢站，\(tonnes) 吨/日；全网平均 \(average) 元/公斤（\(plan.placement.status.word)）"
+            : "\(plan.stationCount) stations, \(tonnes) t/day; network average \(average) CNY/kg (\(plan.placement.status.word))"
+        var map = MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+        map.language = language
+        return map
     }
 
     /// One stacked bar per station plus the network average, itemised.
-    public static func costChart(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) -> String {
+    public static func costChart(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario,
+                                 names: ChineseNames = ChineseNames(), language t: OutputLanguage = .en) -> String {
         func segments(_ c: CostVector) -> [(name: String, value: Double)] { CostItem.allCases.map { ($0.rawValue, c[$0]) } }
         var bars = plan.stations.map { st -> CostBar in
-            let name = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
+            let english = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
+            let name = t == .zh ? names.nodes[st.site] ?? english : english
             return CostBar(label: name.isEmpty ? st.site : name, segments: segments(st.cost))
         }
-        bars.append(CostBar(label: "network average", segments: segments(plan.networkAverage)))
-        return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars,
-                                   target: (scenario.parameters.assumptions.policy.retailPriceCnyPerKg, "target price"))
+        bars.append(CostBar(label: t("network average"), segments: segments(plan.networkAverage)))
+        return CostChartSVG.render(title: "\(scenario.title)\(t == .zh ? "：" : ": ")\(t("break-even nozzle price by station"))", unit: t("CNY/kg"),
+                                   bars: bars, target: (scenario.parameters.assumptions.policy.retailPriceCnyPerKg, t("target price")), language: t)
     }
 }
 

@@ -5,6 +5,8 @@ import H2IO
 import H2Model
 import H2Numerics
 
+extension OutputLanguage: ExpressibleByArgument {}
+
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place stations, choose their size and supply, and cost every kilogram, for a scenario.",
@@ -32,6 +34,9 @@ struct Run: ParsableCommand {
 
     @Flag(name: .customLong("no-xlsx"), help: "Do not write results.xlsx (the CSVs as one workbook).")
     var noXlsx = false
+
+    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns).", valueName: "en|zh"))
+    var lang: OutputLanguage = .en
 
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
@@ -63,11 +68,12 @@ struct Run: ParsableCommand {
             for d in plan.placement.diagnosis { printError("  \(d)") }
             throw ExitCode(Exit.infeasible)
         }
+        let names = ChineseNames.load(directory: scenario)
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded)),
-            ("stations.csv", try PlanResults.stations(plan, planning)),
+            ("stations.csv", try PlanResults.stations(plan, planning, names: names)),
             ("supply.csv", try PlanResults.supply(plan)),
-            ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions)),
+            ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions, names: names)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
             ("cost_breakdown.csv", try PlanResults.costBreakdown(plan)),
             ("cashflow.csv", try PlanResults.cashflow(plan)),
@@ -79,12 +85,12 @@ struct Run: ParsableCommand {
             written.append((name, bytes))
         }
         let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
-        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors)
+        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors, names: names, language: lang)
         func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
         let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
         let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [
             ("map.svg", MapSVG.render(map)),
-            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded)),
+            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded, names: names, language: lang)),
         ]
         for (name, text) in pictures {
             writer.add(name, text: text)

@@ -93,6 +93,37 @@ struct RunTests {
         for id in sources { #expect(collector.ids.contains("source-\(id)")) }
     }
 
+    /// --lang zh: the Chinese names of the scenario's nodes in the map, the cost chart and the
+    /// station layer, name_zh beside name in the CSVs; --no-xlsx leaves the workbook out.
+    @Test func chineseLabelsAndNoWorkbook() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/guizhou-2025", "--out", folder.file("out"), "--quiet", "--lang", "zh", "--no-xlsx"],
+                                 inDirectory: CLI.packageRoot.path, timeout: 120)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let stations = CSVRows(String(decoding: folder.read("out/stations.csv") ?? [], as: UTF8.self))
+        let names = stations.values("name_zh")
+        #expect(names.count == stations.rows.count && names.allSatisfy { !$0.isEmpty } && names.contains("贵阳市"))
+        #expect(CSVRows(String(decoding: folder.read("out/logistics.csv") ?? [], as: UTF8.self)).values("name_zh").contains("贵阳市"))
+        let map = String(decoding: folder.read("out/map.svg") ?? [], as: UTF8.self)
+        let chart = String(decoding: folder.read("out/cost_breakdown.svg") ?? [], as: UTF8.self)
+        let layer = String(decoding: folder.read("out/stations.geojson") ?? [], as: UTF8.self)
+        for name in names {
+            #expect(map.contains(">\(name)</text>") && chart.contains(name) && layer.contains("\"name_zh\": \"\(name)\""), "\(name)")
+        }
+        #expect(map.contains("制氢路线") && chart.contains("全网平均"))
+        #expect(folder.read("out/results.xlsx") == nil)
+        #expect(folder.read("out/manifest.json").map { !String(decoding: $0, as: UTF8.self).contains("results.xlsx") } == true)
+    }
+
+    /// A run writes a folder of files: `--out -` (standard output) is a usage error.
+    @Test func outDashIsRefused() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/guizhou-2025", "--out", "-"], inDirectory: CLI.packageRoot.path, timeout: 120)
+        #expect(result.exitCode == 64 && result.stderr.contains("--out"))
+        #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.path + "/-"))
+        _ = folder
+    }
+
     @Test func smallScenarioRunsAndCoversEverything() throws {
         let folder = TemporaryFolder()
         let dir = SmallScenario().write(to: folder)

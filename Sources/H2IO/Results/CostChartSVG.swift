@@ -29,7 +29,9 @@ public struct CostBar: Sendable {
 /// - `target` (e.g. the national ¥35/kg delivered-price goal): a dashed vertical line
 ///   `id="target-line"` across the bars, labelled at its top; the axis always reaches it.
 public enum CostChartSVG {
-    public static func render(title: String, unit: String, bars: [CostBar], target: (value: Double, label: String)? = nil) -> String {
+    /// `language` translates the cost items' names in the legend and hover texts.
+    public static func render(title: String, unit: String, bars: [CostBar], target: (value: Double, label: String)? = nil,
+                              language: OutputLanguage = .en) -> String {
         let width = 900.0
         let labelFont = 12.0
         let labelColumn = min(280, max(100, (bars.map { estimatedTextWidth($0.label, fontSize: labelFont) }.max() ?? 0) + 16))
@@ -57,7 +59,7 @@ public enum CostChartSVG {
 
         // Only items some bar draws (a zero segment is not drawn).
         let names = ChartPalette.legendOrder(drawable.flatMap { $0.filter { $0.value != 0 }.map(\.name) }, knownOrder: ChartPalette.costItemOrder)
-        let legend = LegendLayout(entries: names.map { (displayName($0), ChartPalette.costItemColour($0)) },
+        let legend = LegendLayout(entries: names.map { (language == .en ? displayName($0) : language($0), ChartPalette.costItemColour($0)) },
                                   left: 16, right: width - 16, top: plotBottom + 52)
         var height = legend.bottom + 16
         if undefinedSegments > 0 { height += 20 }
@@ -90,7 +92,7 @@ public enum CostChartSVG {
                     ("class", "segment"), ("data-name", segment.name), ("data-value", fixedDecimals(segment.value, 4)),
                     ("x", svgNumber(x0)), ("y", svgNumber(y)), ("width", svgNumber(x1 - x0)), ("height", svgNumber(barHeight)),
                     ("fill", ChartPalette.costItemColour(segment.name)), ("stroke", "#ffffff"), ("stroke-width", "0.5"),
-                ], hover: "\(bar.label) – \(displayName(segment.name)): \(fixedDecimals(segment.value, 2)) \(unit)")
+                ], hover: "\(bar.label) – \(language == .en ? displayName(segment.name) : language(segment.name)): \(fixedDecimals(segment.value, 2)) \(unit)")
             }
             let total = drawable[index].reduce(0) { $0 + $1.value }
             svg.label(fixedDecimals(total, 2), x: x(positiveEnd) + 6, y: y + barHeight / 2 + 4, size: 12, fill: "#111827",

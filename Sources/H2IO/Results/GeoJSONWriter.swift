@@ -12,8 +12,8 @@ import H2Model
 ///   property of the same name and type (numbers as numbers), so a join on `node` works and new
 ///   columns appear by themselves. supply_links.geojson: one LineString per row of supply.csv,
 ///   from the source to the station, with supply.csv's columns. sources.geojson: Points with
-///   the columns of the scenario's sources.csv that the map knows (`id`, `name`, `node`,
-///   `pathway`, `available_t_per_year`). corridors.geojson: LineStrings with the columns of
+///   the columns of the scenario's sources.csv that the map knows (`id`, `name`, `name_zh`,
+///   `node`, `pathway`, `available_t_per_year`). corridors.geojson: LineStrings with the columns of
 ///   edges.csv (`from`, `to`, `km`, `corridor`).
 /// - A supply link whose source sits at the station's coordinates (a co-located plant, a
 ///   pipeline inside the park) would be a zero-length line, which GEOS calls invalid: it is
@@ -63,7 +63,7 @@ public enum GeoJSONWriter {
                 continue
             }
             features.append(feature(id: "source-" + source.id, geometry: point(source.latitude, source.longitude), properties: [
-                "id": .string(source.id), "name": .string(source.name), "node": .string(source.node),
+                "id": .string(source.id), "name": .string(source.name), "name_zh": .string(source.nameZh), "node": .string(source.node),
                 "pathway": .string(source.pathway), "available_t_per_year": number(source.availableTonnesPerYear),
             ]))
         }

@@ -176,7 +176,7 @@ public enum MapSVG {
             .joined(separator: ";") + " -->")
 
         if points.isEmpty {
-            svg.label("no mapped locations", x: frame.x + frame.width / 2, y: frame.y + frame.height / 2, size: 14, anchor: "middle", fill: "#6b7280")
+            svg.label(map.language("no mapped locations"), x: frame.x + frame.width / 2, y: frame.y + frame.height / 2, size: 14, anchor: "middle", fill: "#6b7280")
         } else {
             drawScaleBar(&svg, projection: projection, frame: frame)
         }
@@ -184,7 +184,7 @@ public enum MapSVG {
         svg.title(map.title, x: 16, y: 34, size: 22, width: width - 32)
         svg.label(map.subtitle, x: 16, y: 58, size: 14, fill: "#4b5563")
 
-        drawLegend(&svg, stations: stations, sources: sources, modes: drawnModes, corridors: !corridorSegments.isEmpty, notDrawn: notDrawn,
+        drawLegend(&svg, t: map.language, stations: stations, sources: sources, modes: drawnModes, corridors: !corridorSegments.isEmpty, notDrawn: notDrawn,
                    box: PlotBox(minX: width - legendWidth, minY: headerHeight, maxX: width - 12, maxY: height - 12))
         return svg.finish()
     }
@@ -251,7 +251,7 @@ public enum MapSVG {
     /// Only what the map draws: pathways of the stations (circle) and of sources no station's
     /// pathway covers (square), the capacities drawn, the delivery modes of the links drawn.
     private static func drawLegend(
-        _ svg: inout SVGBuilder, stations: [MapStation], sources: [MapSource], modes drawnModes: [String], corridors: Bool,
+        _ svg: inout SVGBuilder, t: OutputLanguage, stations: [MapStation], sources: [MapSource], modes drawnModes: [String], corridors: Bool,
         notDrawn: Int, box: PlotBox
     ) {
         let stationPathways = Set(stations.map(\.production))
@@ -278,10 +278,10 @@ public enum MapSVG {
         var y = box.y + 8
         func headingText(_ text: String) {
             y += heading
-            svg.label(text, x: left, y: y - 8 * squeeze, size: 13, fill: "#111827", weight: "bold")
+            svg.label(t(text), x: left, y: y - 8 * squeeze, size: 13, fill: "#111827", weight: "bold")
         }
         func entryText(_ text: String, x: Double = textX) {
-            svg.label(fitted(text, width: box.maxX - x - 6, fontSize: 12), x: x, y: y + 4, size: 12, fill: "#1f2937")
+            svg.label(fitted(t(text), width: box.maxX - x - 6, fontSize: 12), x: x, y: y + 4, size: 12, fill: "#1f2937")
         }
         if !pathways.isEmpty {
             headingText("Production pathway")
@@ -305,7 +305,7 @@ public enum MapSVG {
             y += rowHeight * squeeze / 2
             svg.element("circle", [("cx", svgNumber(left + max(12, largestRadius))), ("cy", svgNumber(y)), ("r", svgNumber(radius)),
                                    ("fill", "#e5e7eb"), ("stroke", "#1f2937")])
-            entryText("\(fixedDecimals(size, 0)) kg/d", x: max(textX, left + 2 * largestRadius + 10))
+            entryText("\(fixedDecimals(size, 0)) \(t("kg/d"))", x: max(textX, left + 2 * largestRadius + 10))
             y += rowHeight * squeeze / 2
         }
         if !sources.isEmpty || corridors { headingText("Markers") }
@@ -336,7 +336,7 @@ public enum MapSVG {
         }
         if notDrawn > 0 {
             y += row
-            svg.label(fitted("\(notDrawn) without coordinates, not drawn", width: box.width - 24, fontSize: 11),
+            svg.label(fitted("\(notDrawn)" + (t == .en ? " " : "") + t("without coordinates, not drawn"), width: box.width - 24, fontSize: 11),
                       x: left, y: y, size: 11, fill: "#b91c1c")
         }
         svg.close("g")
