@@ -20,13 +20,14 @@ struct Run: ParsableCommand {
 
         Examples:
           h2corridor run
-          h2corridor run Models/zhejiang-2025 --out Results/zhejiang-high-power --set electricity.grid_price_cny_per_kwh=0.8 --force
+          h2corridor run Models/zhejiang-2025 --out Results/zhejiang-high-power \\
+            --set electricity.grid_price_cny_per_kwh=0.8 --force
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
-    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>).", valueName: "dir"), completion: .directory)
     var out: String?
 
     @Flag(help: "Replace an existing output folder.")
