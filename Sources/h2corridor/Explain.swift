@@ -46,11 +46,11 @@ struct Explain: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let values = matching.filter { value in wanted.map { value.basis == $0 } ?? true }
-        var csv = CSVWriter(name: "explain", header: ["key", "value", "unit", "origin", "basis", "low", "high", "description", "source"])
+        var csv = CSVWriter(name: "explain", header: ["key", "value", "unit", "origin", "basis", "low", "high", "ref", "description", "source"])
         for v in values {
             try csv.appendRow([.text(v.spec.key), .number(v.value), .text(v.spec.unit), .text(v.origin.description),
                                .text(v.basis.rawValue), .optional(v.spec.low), .optional(v.spec.high),
-                               .text(v.spec.description), .text(v.source)])
+                               .text(v.spec.referenceRow ?? ""), .text(v.spec.description), .text(v.source)])
         }
         try writeOutput(csv.bytes(withBOM: output.bom), to: out)
     }
