@@ -4,7 +4,8 @@ import H2Model
 /// One cell to write.
 public enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     case text(String)
-    /// Written with `formatNumber` (shortest round-trip); NaN and infinities are refused.
+    /// Written at the resolution of its column's unit (`NumberResolution`, e.g. 0.1 for `_km`),
+    /// else with `formatNumber` (shortest round-trip); NaN and infinities are refused.
     case number(Double)
     case integer(Int)
     /// An empty cell (a value that does not apply).
@@ -36,6 +37,8 @@ public struct CSVWriter: Sendable {
     private var numericBits: [UInt64] = []
     /// Data rows appended so far.
     public private(set) var rowCount = 0
+    /// Decimals per column from `NumberResolution` (nil: shortest round-trip).
+    private let decimals: [Int?]
 
     /// `header` must be non-empty ASCII names (a programmer choice, not input: it traps).
     public init(name: String, header: [String]) {
@@ -44,6 +47,7 @@ public struct CSVWriter: Sendable {
         self.name = name
         self.header = header
         self.text = header.map(Self.quotedIfNeeded).joined(separator: ",") + "\n"
+        self.decimals = header.map(NumberResolution.decimals(forColumn:))
     }
 
     /// Appends one row; the cell count must match the header. A NaN or infinite number throws
@@ -66,7 +70,7 @@ public struct CSVWriter: Sendable {
                         message: "column \"\(header[position])\" would get \(value) (not a finite number)",
                         fix: "this is a bug or an input that makes a quantity undefined (e.g. zero demand); please report it with the scenario")
                 }
-                line += formatNumber(value)
+                line += decimals[position].map { NumberResolution.text(value, decimals: $0) } ?? formatNumber(value)
             }
         }
         text += line + "\n"
