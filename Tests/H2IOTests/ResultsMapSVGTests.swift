@@ -126,13 +126,7 @@ import Testing
     /// The label boxes exported in the comment: one per label drawn, none overlapping another,
     /// every one inside the frame; no paint-order (LibreOffice ignores it).
     @Test func labelsDoNotOverlapAndAreExported() throws {
-        // A crowded map: the fixture plus twenty stations on a small patch around Guiyang.
-        var map = ResultsFixtures.map
-        for i in 0..<20 {
-            map.stations.append(MapStation(site: "X\(i)", name: "站点 Site \(i)", latitude: 26.5 + Double(i % 5) * 0.06,
-                                           longitude: 106.4 + Double(i / 5) * 0.09, capacityKgPerDay: 500, sizeClass: "500",
-                                           throughputKgPerDay: 300, production: "byproduct", delivery: "none", costCnyPerKg: nil))
-        }
+        let map = ResultsFixtures.crowdedMap
         let text = MapSVG.render(map)
         #expect(!text.contains("paint-order"))
         let comment = try #require(text.split(separator: "\n").first { $0.hasPrefix("<!-- label-boxes: ") })
