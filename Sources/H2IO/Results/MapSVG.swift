@@ -10,8 +10,16 @@
 ///   dashed lines, colour and dash pattern by delivery mode. Sources: squares coloured by
 ///   pathway. Stations: circles with area ∝ capacity (radius 9 px at 1,000 kg/d, at least
 ///   2.5 px so a zero-capacity station is still seen, at most 40 px), coloured by the production
-///   pathway of their supply, largest drawn first. Nodes of kind "city" are labelled; labels
-///   are moved around their point to avoid each other and the markers.
+///   pathway of their supply, largest drawn first; sources are drawn on top, side by side where
+///   several share a place.
+/// - Labels (`LabelPlacer`, greedy, grid-bucketed): every station site first (largest first),
+///   then cities without a station, then corridor names where room is left; each tries
+///   positions around its point and takes the first clear of earlier labels (and, if it can,
+///   of markers), moving out ring by ring with a leader line when crowded. Each label is a
+///   white stroked copy (`class="halo"`) under the text, not `paint-order`, which LibreOffice
+///   ignores. The label boxes are exported in a `<!-- label-boxes: x,y,w,h;… -->` comment.
+/// - Legend: only what is drawn (pathways of drawn stations as circles, of sources only as
+///   squares; capacities up to the largest circle; delivery modes of links with a length).
 /// - Every station and source element has `id="station-<site>"` / `id="source-<id>"` and a
 ///   `<title>` (hover text) with its figures.
 /// - Text is XML-escaped; numbers have at most two decimals; the same input gives the same bytes.
