@@ -8,7 +8,7 @@ import ZIPFoundation
 /// Writes a workbook from CSV tables.
 ///
 /// - Sheet 1 is "README": the run's description lines (label, value), then every file of the run
-///   and, for the CSVs, the sheet that holds it. Then one sheet per CSV, in the order given,
+///   with the sheet that holds it (for the CSVs) and what it contains. Then one sheet per CSV, in the order given,
 ///   named after the file without ".csv" (cut to Excel's 31 characters).
 /// - A cell written as a number in the CSV (`CSVCell.number` / `.integer`) is a numeric cell
 ///   holding the same digits as the CSV; every other cell is an inline string, so ids such as
@@ -30,16 +30,17 @@ public enum Workbook {
     /// - Parameters:
     ///   - about: README lines before the file list, e.g. ("scenario", "guizhou-2025").
     ///   - files: every file the run writes (the workbook itself included), in folder order.
-    public static func render(about: [(String, String)], files: [String], sheets: [Sheet]) throws(OutputError) -> [UInt8] {
+    public static func render(about: [(String, String)], files: [String], sheets: [Sheet],
+                              descriptions: [String: String] = [:]) throws(OutputError) -> [UInt8] {
         var names: [String] = []
         for sheet in sheets { names.append(uniqueSheetName(for: sheet.fileName, taken: names + ["README"])) }
-        var readme: [[XCell]] = [[.text("h2corridor results"), .text("")]]
+        var readme: [[XCell]] = [[.text("h2corridor results")]]
         for (label, value) in about { readme.append([.text(label), .text(value)]) }
-        readme.append([.text(""), .text("")])
-        readme.append([.text("file"), .text("sheet")])
+        readme.append([])
+        readme.append([.text("file"), .text("sheet"), .text("contents")])
         for file in files {
             let sheet = sheets.firstIndex { $0.fileName == file }.map { names[$0] } ?? ""
-            readme.append([.text(file), .text(sheet)])
+            readme.append([.text(file), sheet.isEmpty ? .empty : .text(sheet), descriptions[file].map(XCell.text) ?? .empty])
         }
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(sheetCount: sheets.count + 1)),
@@ -59,8 +60,28 @@ public enum Workbook {
     public static func forRun(scenario: Scenario, tables: [(String, CSVWriter)], files: [String]) throws(OutputError) -> [UInt8] {
         try render(about: [("scenario", scenario.name), ("title", scenario.title), ("price year", String(scenario.priceYear)),
                            ("tool", "h2corridor " + h2corridorVersion)],
-                   files: files, sheets: tables.map { Sheet(fileName: $0.0, table: $0.1) })
+                   files: files, sheets: tables.map { Sheet(fileName: $0.0, table: $0.1) }, descriptions: runFileDescriptions)
     }
+
+    /// What each file of a run holds, for the README sheet (a file not listed gets no text).
+    static let runFileDescriptions: [String: String] = [
+        "summary.csv": "one row: status, stations, capacity, demand, network-average CNY/kg, plan figures, trailer-km a day",
+        "stations.csv": "per station node: size, count, capacity, throughput, utilisation, supply, capex, break-even CNY/kg",
+        "supply.csv": "every source-to-station link: mode, distance, kg/day, delivered CNY/kg",
+        "logistics.csv": "per supply link: trips, trailers, tractors, crew, truck-km a day; deliveries a day at the node",
+        "coverage.csv": "every fleet: served or not, round-trip km, stations used, why not",
+        "cost_breakdown.csv": "itemised CNY/kg per station and the network average",
+        "cashflow.csv": "each station's pro-forma, year by year, at its break-even price",
+        "periods.csv": "the plan period by period",
+        "stations.geojson": "GIS points: the stations, with the columns of stations.csv",
+        "sources.geojson": "GIS points: the hydrogen sources",
+        "supply_links.geojson": "GIS lines: the supply links, with the columns of supply.csv",
+        "corridors.geojson": "GIS lines: the corridor network",
+        "map.svg": "map of stations, sources, supply links and corridors",
+        "cost_breakdown.svg": "chart: break-even price by station, itemised, with the target price",
+        "results.xlsx": "this workbook",
+        "manifest.json": "inputs with SHA-256, overrides, solver status, library versions, output hashes",
+    ]
 
     typealias XCell = CSVWriter.TypedCell
 
