@@ -100,8 +100,10 @@ struct LabelPlacer {
     /// The buckets a box touches (keys of column and row packed in one Int).
     private func keys(_ box: PlotBox) -> [Int] {
         guard box.x.isFinite, box.y.isFinite, box.maxX.isFinite, box.maxY.isFinite else { return [] }
-        let (x0, x1) = (Int((box.x / cell).rounded(.down)), Int((box.maxX / cell).rounded(.down)))
-        let (y0, y1) = (Int((box.y / cell).rounded(.down)), Int((box.maxY / cell).rounded(.down)))
+        // Clamped so an absurd canvas size cannot overflow Int; far-off boxes share edge buckets.
+        func bucket(_ v: Double) -> Int { Int(min(max((v / cell).rounded(.down), -1e6), 1e6)) }
+        let (x0, x1) = (bucket(box.x), bucket(box.maxX))
+        let (y0, y1) = (bucket(box.y), bucket(box.maxY))
         var keys: [Int] = []
         for i in x0...max(x0, x1) { for j in y0...max(y0, y1) { keys.append(i &* 1_000_003 &+ j) } }
         return keys
