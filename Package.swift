@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // ZIP container of results.xlsx; the OOXML inside is written by H2IO/Workbook.swift.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +29,9 @@ let package = Package(
         ),
         .target(name: "H2Numerics", dependencies: ["CGSL", "CGLPK"]),
         .target(name: "H2Model", dependencies: ["H2Numerics"]),
-        .target(name: "H2IO", dependencies: ["H2Model", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "H2IO", dependencies: [
+            "H2Model", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(
             name: "h2corridor",
             dependencies: ["H2Model", "H2IO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -40,7 +44,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["H2Model"], path: "Tests/TestSupport"),
         .testTarget(name: "H2NumericsTests", dependencies: ["H2Numerics", "TestSupport"]),
         .testTarget(name: "H2ModelTests", dependencies: ["H2Model", "TestSupport"]),
-        .testTarget(name: "H2IOTests", dependencies: ["H2IO", "TestSupport"]),
+        .testTarget(name: "H2IOTests", dependencies: ["H2IO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "h2corridor"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Installs the system libraries h2corridor links against (GSL, GLPK) when they are missing.
-# Debian/Ubuntu: uses apt-get (as root, or through sudo when available).
+# Installs the system libraries h2corridor links against (GSL, GLPK) when they are missing, and
+# the tools the output checks use (rsvg-convert, GDAL's ogrinfo/ogr2ogr, Python's openpyxl).
+# Debian/Ubuntu: uses apt-get (as root, or through sudo when available), pip for openpyxl.
 set -euo pipefail
 missing=()
 [ -f /usr/include/gsl/gsl_errno.h ] || missing+=(libgsl-dev)
 [ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+  echo "setup: installing openpyxl (pip)" >&2
+  python3 -m pip install --quiet openpyxl >&2
 fi

@@ -5,3 +5,12 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
+# The committed flagship results as their readers see them: workbook read back with openpyxl,
+# logistics totals, map labels, target line, every SVG rendered, GIS layers through GDAL.
+python3 scripts/check_outputs.py --require-tools Results/guizhou-2025 Results/zhejiang-2025
+png_dir=$(mktemp -d)
+trap 'rm -rf "$png_dir"' EXIT
+for svg in Results/*/*.svg; do
+  rsvg-convert -o "$png_dir/picture.png" "$svg" || { echo "rsvg-convert failed on $svg" >&2; exit 1; }
+done
+echo "rendered every committed SVG with rsvg-convert"

@@ -4,7 +4,8 @@ import H2Model
 /// One cell to write.
 public enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     case text(String)
-    /// Written with `formatNumber` (shortest round-trip); NaN and infinities are refused.
+    /// Written at the resolution of its column's unit (`NumberResolution`, e.g. 0.1 for `_km`),
+    /// else with `formatNumber` (shortest round-trip); NaN and infinities are refused.
     case number(Double)
     case integer(Int)
     /// An empty cell (a value that does not apply).
@@ -31,6 +32,13 @@ public struct CSVWriter: Sendable {
     /// The file name used in messages (e.g. "stations.csv").
     public let name: String
     private var text: String
+    /// One bit per data cell, row-major: set where the cell was written as a number. Lets the
+    /// workbook writer give numbers their type without keeping the cells twice.
+    private var numericBits: [UInt64] = []
+    /// Data rows appended so far.
+    public private(set) var rowCount = 0
+    /// Decimals per column from `NumberResolution` (nil: shortest round-trip).
+    private let decimals: [Int?]
 
     /// `header` must be non-empty ASCII names (a programmer choice, not input: it traps).
     public init(name: String, header: [String]) {
@@ -39,6 +47,7 @@ public struct CSVWriter: Sendable {
         self.name = name
         self.header = header
         self.text = header.map(Self.quotedIfNeeded).joined(separator: ",") + "\n"
+        self.decimals = header.map(NumberResolution.decimals(forColumn:))
     }
 
     /// Appends one row; the cell count must match the header. A NaN or infinite number throws
@@ -61,10 +70,57 @@ public struct CSVWriter: Sendable {
                         message: "column \"\(header[position])\" would get \(value) (not a finite number)",
                         fix: "this is a bug or an input that makes a quantity undefined (e.g. zero demand); please report it with the scenario")
                 }
-                line += formatNumber(value)
+                line += decimals[position].map { NumberResolution.text(value, decimals: $0) } ?? formatNumber(value)
             }
         }
         text += line + "\n"
+        // Only now, so a row that threw leaves no bits behind.
+        let firstBit = rowCount * header.count
+        let neededWords = (firstBit + header.count + 63) / 64
+        if numericBits.count < neededWords { numericBits.append(contentsOf: repeatElement(0, count: neededWords - numericBits.count)) }
+        for (position, cell) in cells.enumerated() {
+            switch cell {
+            case .number, .integer:
+                let bit = firstBit + position
+                numericBits[bit / 64] |= 1 << UInt64(bit % 64)
+            case .text, .empty: break
+            }
+        }
+        rowCount += 1
+    }
+
+    /// Whether the cell at data row `row` (0 = first row after the header) and `column` was
+    /// written as a number (`.number` or `.integer`).
+    public func isNumber(row: Int, column: Int) -> Bool {
+        precondition(row >= 0 && row < rowCount && column >= 0 && column < header.count, "\(name): no cell (\(row), \(column))")
+        let bit = row * header.count + column
+        return numericBits[bit / 64] & (1 << UInt64(bit % 64)) != 0
+    }
+
+    /// A cell as written, with its type: what the workbook and the GIS layers are built from.
+    public enum TypedCell: Sendable, Equatable {
+        case text(String)
+        /// The number's text exactly as the CSV has it.
+        case number(String)
+        case empty
+    }
+
+    /// The data rows read back from the text, each cell typed by how it was appended.
+    public func typedRows() throws(OutputError) -> [[TypedCell]] {
+        let parsed: CSVTable
+        do { parsed = try CSVTable(parsing: text, file: name, allowEmpty: true) } catch {
+            throw OutputError(.internalError, path: name, message: "the table cannot be read back: \(error)",
+                              fix: "this is a bug; please report it with the scenario")
+        }
+        guard parsed.rows.count == rowCount else {
+            throw OutputError(.internalError, path: name, message: "\(parsed.rows.count) rows read back, \(rowCount) written",
+                              fix: "this is a bug; please report it with the scenario")
+        }
+        return parsed.rows.enumerated().map { r, row in
+            row.enumerated().map { c, value in
+                value.isEmpty ? .empty : isNumber(row: r, column: c) ? .number(value) : .text(value)
+            }
+        }
     }
 
     /// The file's text, without BOM.

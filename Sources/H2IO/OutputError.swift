@@ -10,6 +10,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
         case nonFiniteNumber
         /// The operating system refused a file operation.
         case fileSystem
+        /// A result file could not be assembled from tables already written (a bug).
+        case internalError
     }
 
     public let kind: Kind

@@ -10,7 +10,7 @@ public enum PlanResults {
             "served_kg_per_day", "vehicles", "network_average_cny_per_kg", "network_average_before_tax_cny_per_kg",
             "optimiser_cost_cny", "recosted_cost_cny", "recost_difference_pct", "approximation_error_pct",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
-            "retail_price_cny_per_kg", "stations_profitable_at_retail",
+            "retail_price_cny_per_kg", "stations_profitable_at_retail", "total_trailer_km_per_day",
         ])
         let profitable = StationReturns.profitableStationCount(plan, retailPriceCnyPerKg: retailPriceCnyPerKg)
         let final = plan.last
@@ -29,6 +29,7 @@ public enum PlanResults {
             .optional(difference), .number(100 * plan.approximationError),
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
             .integer(uncovered), .integer(unserved), .number(retailPriceCnyPerKg), .integer(profitable),
+            .number(totalTruckKmPerDay(plan, scenario.parameters.assumptions)),
         ])
         return csv
     }
@@ -46,10 +47,10 @@ public enum PlanResults {
         return csv
     }
 
-    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, names: ChineseNames = ChineseNames(), retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
         let years = plan.periods.map(\.period.year)
         var csv = CSVWriter(name: "stations.csv", header: [
-            "node", "name", "lat", "lon", "opened_year", "existing", "size_class", "stations", "pressure_mpa", "capacity_kg_per_day",
+            "node", "name", "name_zh", "lat", "lon", "opened_year", "existing", "size_class", "stations", "pressure_mpa", "capacity_kg_per_day",
         ] + years.map { "capacity_\($0)_kg_per_day" } + years.map { "throughput_\($0)_kg_per_day" } + [
             "throughput_kg_per_day", "utilisation_pct", "production", "delivery", "source", "distance_km", "capex_per_station_mcny",
             "break_even_cny_per_kg", "npv_at_retail_cny", "irr_at_retail_pct", "payback_years_at_retail", "policies",
@@ -58,7 +59,7 @@ public enum PlanResults {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
             let capacities: [CSVCell] = plan.periods.map { p in .number(st.openedYear <= p.period.year || st.throughputByPeriod[p.period.index] > 0 ? st.capacityKgPerDay : 0) }
             try csv.appendRow([
-                .text(st.site), .text(node?.name ?? ""), coordinate(node?.latitude), coordinate(node?.longitude), .integer(st.openedYear),
+                .text(st.site), .text(node?.name ?? ""), .text(names.nodes[st.site] ?? ""), coordinate(node?.latitude), coordinate(node?.longitude), .integer(st.openedYear),
                 .text(st.existing ? "true" : "false"), .text(st.sizeClass), .integer(st.stationCount), .integer(st.unitType.pressure.rawValue),
                 .number(st.capacityKgPerDay),
             ] + capacities + st.throughputByPeriod.map { CSVCell.number($0) } + [
@@ -184,10 +185,12 @@ public let h2corridorVersion = "0.1.0"
 extension PlanResults {
     /// The map of a plan: corridor network, sources, stations (sized by capacity, coloured by
     /// the production pathway of their main supply) and supply links.
-    public static func mapData(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, corridorNames: [String: String]) -> MapData {
+    public static func mapData(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario, corridorNames: [String: String],
+                               names: ChineseNames = ChineseNames(), language: OutputLanguage = .en) -> MapData {
         let network = s.network
         func node(_ id: String) -> NetworkNode? { network.position(of: id).map { network.nodes[$0] } }
-        let nodes = network.nodes.map { MapNode(id: $0.id, name: $0.name, latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
+        func nodeName(_ n: NetworkNode) -> String { language == .zh ? names.nodes[n.id] ?? n.name : n.name }
+        let nodes = network.nodes.map { MapNode(id: $0.id, name: nodeName($0), latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
         let edges = network.edges.map { e in
             MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridorNames[e.from + "|" + e.to] ?? corridorNames[e.to + "|" + e.from] ?? "")
         }
@@ -206,33 +209,44 @@ extension PlanResults {
             let throughput = builds.reduce(0) { $0 + ($1.throughputByPeriod.last ?? 0) }
             let weight = builds.reduce(0) { $0 + $1.horizonKg }
             let cost = weight > 0 ? builds.reduce(0) { $0 + $1.cost.total * $1.horizonKg } / weight : main.cost.total
-            return MapStation(site: site, name: n?.name ?? site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+            return MapStation(site: site, name: n.map(nodeName) ?? site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
                               capacityKgPerDay: builds.reduce(0) { $0 + $1.capacityKgPerDay }, sizeClass: builds.map(\.sizeClass).joined(separator: "+") + " (\(years))",
                               throughputKgPerDay: throughput, production: main.chain.production.rawValue, delivery: main.chain.delivery.rawValue, costCnyPerKg: cost)
         }
         let sources = s.sources.map { src -> MapSource in
             let n = node(src.node)
-            return MapSource(id: src.id, name: src.name, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
-                             pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
+            var source = MapSource(id: src.id, name: language == .zh ? names.sources[src.id] ?? src.name : src.name, node: src.node,
+                                   latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
+                                   pathway: src.pathway.rawValue, availableTonnesPerYear: src.availableTonnesPerYear)
+            source.nameZh = names.sources[src.id] ?? ""
+            return source
         }
         // Supply links of the last period.
         let links = (plan.last?.links ?? []).map { MapSupplyLink(sourceID: $0.source.id, site: $0.site, deliveryMode: $0.key.mode.rawValue, kgPerDay: $0.kgPerDay) }
+        let tonnes = formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)
+        let average = formatNumber((plan.networkAverage.total * 100).rounded() / 100)
         let span = plan.periods.count > 1 ? "\(plan.periods.first!.period.year)–\(plan.periods.last!.period.year): " : ""
-        let subtitle = span + "\(plan.stationCount) stations, \(formatNumber((plan.totalCapacityKgPerDay / 100).rounded() / 10)) t/day; "
-            + "network average \(formatNumber((plan.networkAverage.total * 100).rounded() / 100)) CNY/kg (\(plan.status.word))"
-        return MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+        let subtitle = language == .zh
+            ? span + "\(plan.stationCount) 座加氢站，\(tonnes) 吨/日；全网平均 \(average) 元/公斤（\(plan.status.word)）"
+            : span + "\(plan.stationCount) stations, \(tonnes) t/day; network average \(average) CNY/kg (\(plan.status.word))"
+        var map = MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+        map.language = language
+        return map
     }
 
     /// One stacked bar per station plus the network average, itemised.
-    public static func costChart(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario) -> String {
+    public static func costChart(_ plan: CorridorPlan, _ s: PlanningScenario, scenario: Scenario,
+                                 names: ChineseNames = ChineseNames(), language t: OutputLanguage = .en) -> String {
         func segments(_ c: CostVector) -> [(name: String, value: Double)] { CostItem.allCases.map { ($0.rawValue, c[$0]) } }
         var bars = plan.stations.map { st -> CostBar in
-            let name = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
+            let english = s.network.position(of: st.site).map { s.network.nodes[$0].name } ?? st.site
+            let name = t == .zh ? names.nodes[st.site] ?? english : english
             let label = (name.isEmpty ? st.site : name) + (plan.periods.count > 1 ? " \(st.openedYear)" : "")
             return CostBar(label: label, segments: segments(st.cost))
         }
-        bars.append(CostBar(label: "network average", segments: segments(plan.networkAverage)))
-        return CostChartSVG.render(title: "\(scenario.title): break-even nozzle price by station", unit: "CNY/kg", bars: bars)
+        bars.append(CostBar(label: t("network average"), segments: segments(plan.networkAverage)))
+        return CostChartSVG.render(title: "\(scenario.title)\(t == .zh ? "：" : ": ")\(t("break-even nozzle price by station"))", unit: t("CNY/kg"),
+                                   bars: bars, target: (scenario.parameters.assumptions.policy.retailPriceCnyPerKg, t("target price")), language: t)
     }
 }
 

@@ -88,7 +88,7 @@ public enum SensitivityOutputs {
                 }
                 try table.appendRow([.text(output), .integer(s.samples), .integer(s.failed), .number(s.p5), .number(s.p50), .number(s.p95), .number(s.mean)])
                 if output == SensitivityModel.networkAverageColumn {
-                    let name = record.fingerprint["scenario"]?.stringValue ?? ""
+                    let name = record.fingerprint["scenario_title"]?.stringValue ?? record.fingerprint["scenario"]?.stringValue ?? ""
                     histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(values.count) samples", unit: "CNY/kg",
                                                     values: values.compactMap { $0 }, bins: 40,
                                                     markers: [("P5", s.p5), ("P50", s.p50), ("mean", s.mean), ("P95", s.p95)])
@@ -146,7 +146,7 @@ public enum SensitivityOutputs {
                     TornadoRow(parameter: $0.key, lowValue: $0.lowOutput, highValue: $0.highOutput,
                                lowInput: formatNumber($0.lowInput), highInput: formatNumber($0.highInput))
                 }
-                let name = f["scenario"]?.stringValue ?? ""
+                let name = f["scenario_title"]?.stringValue ?? f["scenario"]?.stringValue ?? ""
                 let svg = TornadoChartSVG.render(title: "\(name): network-average price, one parameter at a time",
                                                  unit: "CNY/kg", baseline: baseline[0] ?? .nan, rows: Array(chartRows))
                 files.append(("tornado.svg", Array(svg.utf8)))

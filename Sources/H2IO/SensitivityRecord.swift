@@ -57,6 +57,7 @@ public enum SensitivityFingerprint {
             JSONMember("version", .string(h2corridorVersion)),
             JSONMember("command", .string(command.rawValue)),
             JSONMember("scenario", .string(scenario.name)),
+            JSONMember("scenario_title", .string(scenario.title)),
             JSONMember("scenario_folder", .string(folder)),
             JSONMember("price_year", .integer(scenario.priceYear)),
             JSONMember("inputs", .array(scenario.inputs.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),

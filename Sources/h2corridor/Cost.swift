@@ -17,13 +17,17 @@ struct Cost: ParsableCommand {
         physical quantities behind it goes to stderr.
 
         Examples:
-          h2corridor cost --production byproduct --delivery tube-trailer-20 --distance-km 100 --station-kg-per-day 500 --utilization 0.8
-          h2corridor cost --production onsite-electrolysis --delivery none --station-kg-per-day 1000 --set electricity.grid_price_cny_per_kwh=0.35
-          h2corridor cost --compare --distance-km 300 --station-kg-per-day 1000 --out compare.csv
-          h2corridor cost --scenario none --production smr --delivery pipeline --distance-km 20 --station-kg-per-day 2000 --finance annuity
+          h2corridor cost --production byproduct --delivery tube-trailer-20 \\
+            --distance-km 100 --station-kg-per-day 500 --utilisation 0.8
+          h2corridor cost --production onsite-electrolysis --delivery none \\
+            --station-kg-per-day 1000 --set electricity.grid_price_cny_per_kwh=0.35
+          h2corridor cost --compare --distance-km 300 --station-kg-per-day 1000 \\
+            --out compare.csv
+          h2corridor cost --scenario none --production smr --delivery pipeline \\
+            --distance-km 20 --station-kg-per-day 2000 --finance annuity
         """)
 
-    @Option(help: ArgumentHelp("Scenario folder for the other parameters, or `none` for catalogue defaults.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Scenario folder for the other parameters, or `none` for catalogue defaults.", valueName: "dir"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Option(help: "Production pathway.")
@@ -38,8 +42,14 @@ struct Cost: ParsableCommand {
     @Option(name: .customLong("station-kg-per-day"), help: "Station nameplate capacity, kg/day.")
     var stationKgPerDay: Double?
 
-    @Option(help: "Average utilisation of the nameplate capacity, as a fraction in (0, 1] (default: station.utilisation_pct).")
-    var utilization: Double?
+    @Option(name: .customLong("utilisation"), help: "Average utilisation of the nameplate capacity, as a fraction in (0, 1] (default: station.utilisation_pct).")
+    var utilisationOption: Double?
+
+    /// The American spelling, kept working for scripts written before the rename (not shown).
+    @Option(name: .customLong("utilization"), help: .hidden)
+    var utilizationAlias: Double?
+
+    var utilization: Double? { utilisationOption ?? utilizationAlias }
 
     @Option(name: .customLong("pressure-mpa"), help: "Dispensing pressure: 35 or 70.")
     var pressureMpa: Int?
@@ -50,7 +60,7 @@ struct Cost: ParsableCommand {
     @Flag(help: "Compare every feasible production/delivery pair for the same distance and station, cheapest first.")
     var compare = false
 
-    @Option(help: ArgumentHelp("Output CSV file, or - for stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Output CSV file, or - for stdout.", valueName: "file"), completion: .file())
     var out = "-"
 
     @OptionGroup var overrides: ScenarioOptions
@@ -63,8 +73,11 @@ struct Cost: ParsableCommand {
         if let s = stationKgPerDay, !(s > 0 && s.isFinite) {
             throw ValidationError("--station-kg-per-day \(s): give a capacity greater than 0 kg/day")
         }
+        if utilisationOption != nil && utilizationAlias != nil {
+            throw ValidationError("--utilisation and --utilization are the same option: give it once")
+        }
         if let u = utilization, !(u > 0 && u <= 1) {
-            throw ValidationError("--utilization \(u): give a fraction in (0, 1], e.g. 0.8 for 80 %")
+            throw ValidationError("--utilisation \(u): give a fraction in (0, 1], e.g. 0.8 for 80 %")
         }
         if let p = pressureMpa, DispensingPressure(rawValue: p) == nil {
             throw ValidationError("--pressure-mpa \(p): write 35 or 70")

@@ -11,11 +11,12 @@ struct Explain: ParsableCommand {
 
         Examples:
           h2corridor explain Models/guizhou-2025
-          h2corridor explain Models/zhejiang-2025 --key electricity. --set electricity.grid_price_cny_per_kwh=0.5
+          h2corridor explain Models/zhejiang-2025 --key electricity. \\
+            --set electricity.grid_price_cny_per_kwh=0.5
           h2corridor explain none --basis ESTIMATE --out estimates.csv
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder, or `none` for the catalogue alone.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder, or `none` for the catalogue alone.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Option(help: ArgumentHelp("Only keys starting with this prefix.", valueName: "prefix"))
@@ -24,7 +25,7 @@ struct Explain: ParsableCommand {
     @Option(help: ArgumentHelp("Only parameters of this basis: REPORTED, DERIVED or ESTIMATE.", valueName: "basis"))
     var basis: String?
 
-    @Option(help: ArgumentHelp("Output CSV file, or - for stdout.", valueName: "file"))
+    @Option(help: ArgumentHelp("Output CSV file, or - for stdout.", valueName: "file"), completion: .file())
     var out = "-"
 
     @OptionGroup var overrides: ScenarioOptions
@@ -45,11 +46,11 @@ struct Explain: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let values = matching.filter { value in wanted.map { value.basis == $0 } ?? true }
-        var csv = CSVWriter(name: "explain", header: ["key", "value", "unit", "origin", "basis", "low", "high", "description", "source"])
+        var csv = CSVWriter(name: "explain", header: ["key", "value", "unit", "origin", "basis", "low", "high", "ref", "description", "source"])
         for v in values {
             try csv.appendRow([.text(v.spec.key), .number(v.value), .text(v.spec.unit), .text(v.origin.description),
                                .text(v.basis.rawValue), .optional(v.spec.low), .optional(v.spec.high),
-                               .text(v.spec.description), .text(v.source)])
+                               .text(v.spec.referenceRow ?? ""), .text(v.spec.description), .text(v.source)])
         }
         try writeOutput(csv.bytes(withBOM: output.bom), to: out)
     }

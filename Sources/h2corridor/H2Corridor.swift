@@ -13,9 +13,11 @@ struct H2Corridor: ParsableCommand {
 
         Examples:
           h2corridor run Models/guizhou-2025
-          h2corridor place --nodes nodes.csv --edges edges.csv --flows flows.csv --range-km 300 --stations 4 --out placed
+          h2corridor place --nodes nodes.csv --edges edges.csv --flows flows.csv \\
+            --range-km 300 --stations 4 --out placed
           h2corridor tornado Models/guizhou-2025
-          h2corridor cost --production byproduct --delivery tube-trailer-20 --distance-km 100 --station-kg-per-day 500
+          h2corridor cost --production byproduct --delivery tube-trailer-20 \\
+            --distance-km 100 --station-kg-per-day 500
           h2corridor cost --compare --distance-km 150 --station-kg-per-day 1000
           h2corridor explain Models/guizhou-2025
           h2corridor validate Models/zhejiang-2025

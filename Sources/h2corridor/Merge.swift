@@ -18,10 +18,10 @@ struct Merge: ParsableCommand {
           h2corridor merge shards/* --out Results/gz-mc --force
         """)
 
-    @Argument(help: ArgumentHelp("Shard folders (in any order).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("Shard folders (in any order).", valueName: "dir"), completion: .directory)
     var folders: [String] = []
 
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"), completion: .directory)
     var out: String
 
     @Flag(help: "Replace an existing output folder.")

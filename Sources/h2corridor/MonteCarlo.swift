@@ -24,12 +24,15 @@ struct MonteCarlo: ParsableCommand {
         P95 and mean per output), histogram.svg and manifest.json.
 
         Examples:
-          h2corridor montecarlo Models/guizhou-2025 --samples 100000 --seed 7 --out Results/gz-mc
-          h2corridor montecarlo Models/guizhou-2025 --samples 1000 --reoptimize --out Results/gz-mc-replan
-          h2corridor montecarlo Models/guizhou-2025 --samples 100000 --shard 2/4 --out shards/2
+          h2corridor montecarlo Models/guizhou-2025 --samples 100000 --seed 7 \\
+            --out Results/gz-mc
+          h2corridor montecarlo Models/guizhou-2025 --samples 1000 --reoptimize \\
+            --out Results/gz-mc-replan
+          h2corridor montecarlo Models/guizhou-2025 --samples 100000 --shard 2/4 \\
+            --out shards/2
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Option(help: ArgumentHelp("Number of samples.", valueName: "n"))
@@ -41,7 +44,7 @@ struct MonteCarlo: ParsableCommand {
     @Option(help: ArgumentHelp("mt (Mersenne Twister) or sobol (quasi-random; at most 40 parameters; the seed is then unused).", valueName: "sampler"))
     var sampler: Sampler = .mt
 
-    @Option(help: ArgumentHelp("CSV of distributions: key,distribution,p1,p2[,p3].", valueName: "file"))
+    @Option(help: ArgumentHelp("CSV of distributions: key,distribution,p1,p2[,p3].", valueName: "file"), completion: .file(extensions: ["csv"]))
     var distributions: String?
 
     @Option(help: ArgumentHelp("Vary only these parameters (comma-separated keys); the rest stay at their values.", valueName: "keys"))

@@ -9,7 +9,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override one parameter: dotted.key=value (repeatable).", valueName: "key=value"))
     var sets: [String] = []
 
-    @Option(name: .customLong("overrides"), help: ArgumentHelp("A TOML file of parameter overrides (repeatable; two files setting the same key is an error).", valueName: "file"))
+    @Option(name: .customLong("overrides"), help: ArgumentHelp("A TOML file of parameter overrides (repeatable; two files setting the same key is an error).", valueName: "file"), completion: .file(extensions: ["toml"]))
     var overrideFiles: [String] = []
 }
 

@@ -19,18 +19,19 @@ struct Place: ParsableCommand {
         solver finds no feasible answer within the time limit.
 
         Examples:
-          h2corridor place --nodes nodes.csv --edges edges.csv --flows flows.csv --range-km 300 --stations 4 --out placed
+          h2corridor place --nodes nodes.csv --edges edges.csv --flows flows.csv \\
+            --range-km 300 --stations 4 --out placed
         """)
 
-    @Option(help: ArgumentHelp("Nodes CSV.", valueName: "file")) var nodes: String
-    @Option(help: ArgumentHelp("Edges CSV (from,to,km).", valueName: "file")) var edges: String
-    @Option(help: ArgumentHelp("Flows CSV (origin,destination,volume).", valueName: "file")) var flows: String
+    @Option(help: ArgumentHelp("Nodes CSV.", valueName: "file"), completion: .file(extensions: ["csv"])) var nodes: String
+    @Option(help: ArgumentHelp("Edges CSV (from,to,km).", valueName: "file"), completion: .file(extensions: ["csv"])) var edges: String
+    @Option(help: ArgumentHelp("Flows CSV (origin,destination,volume).", valueName: "file"), completion: .file(extensions: ["csv"])) var flows: String
     @Option(name: .customLong("range-km"), help: "Vehicle range on a full tank, km.") var rangeKm: Double
     @Option(help: "Number of stations to open (exactly).") var stations: Int
-    @Option(help: ArgumentHelp("Candidate sites CSV (column `node`); default: every node.", valueName: "file")) var candidates: String?
+    @Option(help: ArgumentHelp("Candidate sites CSV (column `node`); default: every node.", valueName: "file"), completion: .file(extensions: ["csv"])) var candidates: String?
     @Option(name: .customLong("split-km"), help: "Add candidate sites every N km along edges longer than N km (named <from>-<to>@<km>).") var splitKm: Double?
     @Option(name: .customLong("time-limit"), help: "Solver time limit, seconds.") var timeLimit: Double = 600
-    @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
+    @Option(help: ArgumentHelp("Output folder.", valueName: "dir"), completion: .directory) var out: String
     @Flag(help: "Replace an existing output folder.") var force = false
     @OptionGroup var output: OutputOptions
 

@@ -5,24 +5,29 @@ import H2IO
 import H2Model
 import H2Numerics
 
+extension OutputLanguage: ExpressibleByArgument {}
+
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Place stations, choose their size and supply, and cost every kilogram, for a scenario.",
         discussion: """
-        Writes summary.csv, periods.csv, stations.csv, supply.csv, coverage.csv, cost_breakdown.csv, cashflow.csv, \
-        manifest.json, stations.geojson, map.svg and cost_breakdown.svg into the output folder \
+        Writes summary.csv, periods.csv, stations.csv, supply.csv, logistics.csv, coverage.csv, cost_breakdown.csv, \
+        cashflow.csv, results.xlsx (all the CSVs as one workbook; --no-xlsx to skip), manifest.json, \
+        the GIS layers stations.geojson, sources.geojson, supply_links.geojson and corridors.geojson, \
+        map.svg and cost_breakdown.svg into the output folder \
         (default Results/<scenario>). An existing folder is replaced only with --force. Exit 3 when \
         the demand cannot be covered; the message names each flow or fleet and why.
 
         Examples:
           h2corridor run
-          h2corridor run Models/zhejiang-2025 --out Results/zhejiang-high-power --set electricity.grid_price_cny_per_kwh=0.8 --force
+          h2corridor run Models/zhejiang-2025 --out Results/zhejiang-high-power \\
+            --set electricity.grid_price_cny_per_kwh=0.8 --force
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
-    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>).", valueName: "dir"), completion: .directory)
     var out: String?
 
     @Flag(help: "Replace an existing output folder.")
@@ -32,6 +37,12 @@ struct Run: ParsableCommand {
         "Nozzle price (CNY/kg, VAT included) at which stations.csv gives each station's NPV, IRR and payback, and summary.csv the stations profitable (default policy.retail_price_cny_per_kg: the national 35 CNY/kg target, Cai Jian [2020] 394).",
         valueName: "cny-per-kg"))
     var retailPrice: Double?
+
+    @Flag(name: .customLong("no-xlsx"), help: "Do not write results.xlsx (the CSVs as one workbook).")
+    var noXlsx = false
+
+    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns).", valueName: "en|zh"))
+    var lang: OutputLanguage = .en
 
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
@@ -55,6 +66,10 @@ struct Run: ParsableCommand {
             printError(error.description)
             throw ExitCode(Exit.dataError)
         }
+        if out == "-" {
+            printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
+            throw ExitCode(Exit.usage)
+        }
         let directory = out ?? "Results/\(loaded.name)"
         var writer: RunWriter
         do { writer = try RunWriter(directory: directory, force: force) } catch {
@@ -72,11 +87,13 @@ struct Run: ParsableCommand {
             throw ExitCode(Exit.infeasible)
         }
         let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
+        let names = ChineseNames.load(directory: scenario)
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
-            ("stations.csv", try PlanResults.stations(plan, planning, retailPriceCnyPerKg: retail)),
+            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail)),
             ("supply.csv", try PlanResults.supply(plan)),
+            ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions, names: names)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
             ("cost_breakdown.csv", try PlanResults.costBreakdown(plan)),
             ("cashflow.csv", try PlanResults.cashflow(plan)),
@@ -88,15 +105,21 @@ struct Run: ParsableCommand {
             written.append((name, bytes))
         }
         let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
-        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors)
-        let pictures: [(String, String)] = [
-            ("stations.geojson", try GeoJSONWriter.render(map)),
+        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors, names: names, language: lang)
+        func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
+        let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
+        let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [
             ("map.svg", MapSVG.render(map)),
-            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded)),
+            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded, names: names, language: lang)),
         ]
         for (name, text) in pictures {
             writer.add(name, text: text)
             written.append((name, Array(text.utf8)))
+        }
+        if !noXlsx {
+            let xlsx = try Workbook.forRun(scenario: loaded, tables: tables, files: writer.fileNames + ["results.xlsx", "manifest.json"])
+            writer.add("results.xlsx", bytes: xlsx)
+            written.append(("results.xlsx", xlsx))
         }
         let manifest = try PlanResults.manifest(plan, scenario: loaded, outputs: written, libraries: linkedLibraryVersions())
         writer.add("manifest.json", text: manifest)

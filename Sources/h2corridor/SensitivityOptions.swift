@@ -8,7 +8,7 @@ import H2Model
 import H2Numerics
 
 struct SensitivityOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>-<command>).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>-<command>).", valueName: "dir"), completion: .directory)
     var out: String?
 
     @Flag(help: "Replace an existing output folder.")

@@ -22,11 +22,14 @@ struct Sobol: ParsableCommand {
         and manifest.json.
 
         Examples:
-          h2corridor sobol Models/guizhou-2025 --samples 1024 --seed 3 --out Results/gz-sobol
-          h2corridor sobol Models/guizhou-2025 --samples 4096 --parameters electricity.grid_price_cny_per_kwh,finance.discount_rate_pct --out Results/gz-sobol2
+          h2corridor sobol Models/guizhou-2025 --samples 1024 --seed 3 \\
+            --out Results/gz-sobol
+          h2corridor sobol Models/guizhou-2025 --samples 4096 \\
+            --parameters electricity.grid_price_cny_per_kwh,finance.discount_rate_pct \\
+            --out Results/gz-sobol2
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Option(help: ArgumentHelp("Base samples N (model runs: N × (parameters + 2)).", valueName: "n"))
@@ -41,7 +44,7 @@ struct Sobol: ParsableCommand {
     @Option(help: ArgumentHelp("Parameters to analyse (comma-separated keys; default the 15 with the largest tornado swing).", valueName: "keys"))
     var parameters: String?
 
-    @Option(help: ArgumentHelp("CSV of distributions: key,distribution,p1,p2[,p3].", valueName: "file"))
+    @Option(help: ArgumentHelp("CSV of distributions: key,distribution,p1,p2[,p3].", valueName: "file"), completion: .file(extensions: ["csv"]))
     var distributions: String?
 
     @Option(help: ArgumentHelp("Bootstrap resamples for the confidence intervals.", valueName: "n"))

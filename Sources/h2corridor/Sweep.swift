@@ -18,17 +18,20 @@ struct Sweep: ParsableCommand {
         Writes sweep.csv (swept keys first, then the outputs) and manifest.json.
 
         Examples:
-          h2corridor sweep Models/guizhou-2025 --grid electricity.grid_price_cny_per_kwh=0.3:0.8:6 --grid finance.discount_rate_pct=6,8,10 --out Results/gz-sweep
-          h2corridor sweep Models/zhejiang-2025 --cases cases.csv --reoptimize --out Results/zj-cases
+          h2corridor sweep Models/guizhou-2025 \\
+            --grid electricity.grid_price_cny_per_kwh=0.3:0.8:6 \\
+            --grid finance.discount_rate_pct=6,8,10 --out Results/gz-sweep
+          h2corridor sweep Models/zhejiang-2025 --cases cases.csv --reoptimize \\
+            --out Results/zj-cases
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Option(help: ArgumentHelp("A swept parameter: key=v1,v2,... or key=lo:hi:n (repeatable; combined as a Cartesian product).", valueName: "key=values"))
     var grid: [String] = []
 
-    @Option(help: ArgumentHelp("A CSV of cases, one per row; its columns are dotted parameter keys.", valueName: "file"))
+    @Option(help: ArgumentHelp("A CSV of cases, one per row; its columns are dotted parameter keys.", valueName: "file"), completion: .file(extensions: ["csv"]))
     var cases: String?
 
     @Flag(name: .customLong("per-station"), help: "Add each station's break-even price to every row (fixed placement only).")

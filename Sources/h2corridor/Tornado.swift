@@ -18,10 +18,11 @@ struct Tornado: ParsableCommand {
 
         Examples:
           h2corridor tornado Models/guizhou-2025 --out Results/guizhou-tornado
-          h2corridor tornado Models/zhejiang-2025 --per-station --out Results/zhejiang-tornado
+          h2corridor tornado Models/zhejiang-2025 --per-station \\
+            --out Results/zhejiang-tornado
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @Flag(name: .customLong("per-station"), help: "Also rank the parameters for each station's break-even price (fixed placement only).")

@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
           h2corridor validate Models/zhejiang-2025 --overrides high-electricity.toml
         """)
 
-    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
     var scenario = "Models/guizhou-2025"
 
     @OptionGroup var overrides: ScenarioOptions

@@ -46,7 +46,7 @@ struct CompareTests {
         for (row, total) in zip(csv.rows, totals) {
             let items = row.dropFirst(4).map { Double($0) ?? .nan }
             #expect(items.count == costItems.count)
-            #expect(relativeDifference(items.reduce(0, +), total) <= 1e-9, "\(row[1]) + \(row[2])")
+            #expect(abs(items.reduce(0, +) - total) <= 0.00005 * Double(items.count + 1), "\(row[1]) + \(row[2])")  // cells to 0.0001
             if finance == "annuity" { #expect(items[costItems.firstIndex(of: "taxes")!] == 0) }
         }
     }

@@ -29,7 +29,19 @@ func explain(_ arguments: [String], in folder: TemporaryFolder? = nil) throws ->
 
 @Suite("explain")
 struct ExplainTests {
-    static let header = ["key", "value", "unit", "origin", "basis", "low", "high", "description", "source"]
+    static let header = ["key", "value", "unit", "origin", "basis", "low", "high", "ref", "description", "source"]
+
+    /// The `ref` column joins to the reference dataset: every ref names a row of
+    /// Notebooks-data/cost_parameters.csv, and most catalogue values have one.
+    @Test func refJoinsTheReferenceDataset() throws {
+        let (result, catalogue) = try explain(["none"])
+        #expect(result.exitCode == 0)
+        let dataset = CSVRows(try String(contentsOfFile: CLI.packageRoot.path + "/Notebooks-data/cost_parameters.csv", encoding: .utf8))
+        let rows = Set(dataset.values("parameter"))
+        let refs = catalogue.values("ref").filter { !$0.isEmpty }
+        #expect(refs.count >= 70, "only \(refs.count) parameters carry a ref")
+        for ref in refs { #expect(rows.contains(ref), "ref \(ref) is not a row of cost_parameters.csv") }
+    }
 
     @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
     func everyParameterOnceWithItsOrigin(_ name: String) throws {

@@ -49,9 +49,56 @@ struct HelpTests {
         #expect(result.stderr.isEmpty)
     }
 
+    /// At 80 columns no example wraps mid-command: every line of an Examples block fits, and a
+    /// long command goes on after a trailing backslash, indented, so it can be pasted.
+    @Test(arguments: [[String]()] + expectedSubcommands.map { [$0] })
+    func examplesFitEightyColumns(_ command: [String]) throws {
+        let result = try CLI.run(command + ["--help"])  // CLI.run fixes COLUMNS at 80
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("Examples") }) else { return }
+        var continued = false
+        for line in lines[(start + 1)...] {
+            if line.isEmpty || !line.hasPrefix(" ") { break }
+            #expect(line.count <= 80, "\(command): \(line)")
+            #expect(line.hasPrefix(continued ? "    " : "  h2corridor"), "\(command): \(line)")
+            continued = line.hasSuffix(" \\")
+        }
+        #expect(!continued, "\(command): the last example ends with a continuation")
+        #expect(!result.stdout.contains("--utilization"), "the American spelling stays hidden")
+    }
+
+    /// Bash completion offers scenario folders for the scenario argument and TOML files for
+    /// --overrides (run in bash, from the package root, on the generated script).
+    @Test func bashCompletionCompletesPaths() throws {
+        let script = try CLI.run(["--generate-completion-script", "bash"])
+        #expect(script.exitCode == 0)
+        let folder = TemporaryFolder()
+        let path = folder.file("h2corridor.bash")
+        try Data(script.stdout.utf8).write(to: URL(fileURLWithPath: path))
+        func complete(_ words: [String]) throws -> [String] {
+            let line = words.joined(separator: " ")
+            let driver = "source \(path); COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " "))); COMP_CWORD=\(words.count - 1); "
+                + "COMP_LINE='\(line)'; COMP_POINT=${#COMP_LINE}; _h2corridor h2corridor '\(words.last!)' '\(words[words.count - 2])'; "
+                + "printf '%s\\n' \"${COMPREPLY[@]}\""
+            let bash = Process()
+            bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+            bash.arguments = ["-c", driver]
+            bash.currentDirectoryURL = CLI.packageRoot
+            let pipe = Pipe()
+            bash.standardOutput = pipe
+            try bash.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            bash.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(try complete(["h2corridor", "run", "Mod"]) == ["Models"])
+        #expect(try complete(["h2corridor", "validate", "Models/gui"]) == ["Models/guizhou-2025"])
+        #expect(try complete(["h2corridor", "run", "--out", "Res"]) == ["Results"])
+    }
+
     @Test func costHelpNamesEveryOption() throws {
         let result = try CLI.run(["cost", "--help"])
-        for option in ["--production", "--delivery", "--distance-km", "--station-kg-per-day", "--utilization",
+        for option in ["--production", "--delivery", "--distance-km", "--station-kg-per-day", "--utilisation",
                        "--pressure-mpa", "--finance", "--compare", "--out", "--set", "--overrides", "--quiet", "--bom"] {
             #expect(result.stdout.contains(option), "cost --help lacks \(option)")
         }

@@ -39,8 +39,9 @@ struct SmallScenario {
 
 @Suite("run")
 struct RunTests {
-    static let files = ["cashflow.csv", "cost_breakdown.csv", "cost_breakdown.svg", "coverage.csv", "manifest.json", "map.svg",
-                        "stations.csv", "stations.geojson", "summary.csv", "supply.csv"]
+    static let files = ["cashflow.csv", "corridors.geojson", "cost_breakdown.csv", "cost_breakdown.svg", "coverage.csv", "logistics.csv",
+                        "manifest.json", "map.svg", "results.xlsx", "sources.geojson", "stations.csv", "stations.geojson", "summary.csv",
+                        "supply.csv", "supply_links.geojson"]
 
     /// The committed flagship results are what a fresh run writes, byte for byte (run from the
     /// package root so the manifest's input paths are the same relative paths).
@@ -69,20 +70,18 @@ struct RunTests {
         let sources = CSVRows(try String(contentsOf: CLI.packageRoot.appendingPathComponent("Models/\(name)/sources.csv"), encoding: .utf8)).values("id")
         #expect(!stations.isEmpty && !sources.isEmpty)
 
-        let data = try Data(contentsOf: results.appendingPathComponent("stations.geojson"))
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["type"] as? String == "FeatureCollection")
-        let features = try #require(json["features"] as? [[String: Any]])
-        func ids(_ kind: String) -> [String] {
-            features.compactMap { f in
-                let p = f["properties"] as? [String: Any]
-                guard p?["kind"] as? String == kind else { return nil }
-                return (p?["site"] ?? p?["id"]) as? String
-            }
+        func features(_ layer: String) throws -> [[String: Any]] {
+            let data = try Data(contentsOf: results.appendingPathComponent(layer))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(json["type"] as? String == "FeatureCollection")
+            return json["features"] as? [[String: Any]] ?? []
         }
-        #expect(Set(ids("station")) == Set(stations))
-        #expect(Set(ids("source")) == Set(sources))
-        for f in features where (f["properties"] as? [String: Any])?["kind"] as? String == "station" {
+        func ids(_ layer: String, _ key: String) throws -> [String] {
+            try features(layer).compactMap { ($0["properties"] as? [String: Any])?[key] as? String }
+        }
+        #expect(Set(try ids("stations.geojson", "node")) == Set(stations))
+        #expect(Set(try ids("sources.geojson", "id")) == Set(sources))
+        for f in try features("stations.geojson") {
             let coordinates = (f["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
             #expect(coordinates.count == 2 && coordinates[0] > 100 && coordinates[0] < 125, "[lon, lat] order")
         }
@@ -94,6 +93,37 @@ struct RunTests {
         #expect(parser.parse(), "map.svg is not well-formed XML")
         for site in stations { #expect(collector.ids.contains("station-\(site)")) }
         for id in sources { #expect(collector.ids.contains("source-\(id)")) }
+    }
+
+    /// --lang zh: the Chinese names of the scenario's nodes in the map, the cost chart and the
+    /// station layer, name_zh beside name in the CSVs; --no-xlsx leaves the workbook out.
+    @Test func chineseLabelsAndNoWorkbook() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/guizhou-2025", "--out", folder.file("out"), "--quiet", "--lang", "zh", "--no-xlsx"],
+                                 inDirectory: CLI.packageRoot.path, timeout: 120)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let stations = CSVRows(String(decoding: folder.read("out/stations.csv") ?? [], as: UTF8.self))
+        let names = stations.values("name_zh")
+        #expect(names.count == stations.rows.count && names.allSatisfy { !$0.isEmpty } && names.contains("贵阳市"))
+        #expect(CSVRows(String(decoding: folder.read("out/logistics.csv") ?? [], as: UTF8.self)).values("name_zh").contains("贵阳市"))
+        let map = String(decoding: folder.read("out/map.svg") ?? [], as: UTF8.self)
+        let chart = String(decoding: folder.read("out/cost_breakdown.svg") ?? [], as: UTF8.self)
+        let layer = String(decoding: folder.read("out/stations.geojson") ?? [], as: UTF8.self)
+        for name in names {
+            #expect(map.contains(">\(name)</text>") && chart.contains(name) && layer.contains("\"name_zh\": \"\(name)\""), "\(name)")
+        }
+        #expect(map.contains("制氢路线") && chart.contains("全网平均"))
+        #expect(folder.read("out/results.xlsx") == nil)
+        #expect(folder.read("out/manifest.json").map { !String(decoding: $0, as: UTF8.self).contains("results.xlsx") } == true)
+    }
+
+    /// A run writes a folder of files: `--out -` (standard output) is a usage error.
+    @Test func outDashIsRefused() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/guizhou-2025", "--out", "-"], inDirectory: CLI.packageRoot.path, timeout: 120)
+        #expect(result.exitCode == 64 && result.stderr.contains("--out"))
+        #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.path + "/-"))
+        _ = folder
     }
 
     @Test func smallScenarioRunsAndCoversEverything() throws {

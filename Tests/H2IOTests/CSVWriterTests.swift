@@ -4,15 +4,34 @@ import H2Numerics
 
 @Suite struct CSVWriterTests {
     @Test func quotesOnlyWhenNeededAndWritesLF() throws {
-        var writer = CSVWriter(name: "stations.csv", header: ["node", "name", "lcoh_cny_per_kg", "count", "note"])
+        var writer = CSVWriter(name: "stations.csv", header: ["node", "name", "ratio", "count", "note"])
         try writer.appendRow(["GY", "贵阳", 35.0, 3, .empty])
         try writer.appendRow(["ZY, north", "say \"hi\"", .number(1e-7), .integer(-2), "two\nlines"])
         try writer.appendRow([.text(""), "x\ry", .optional(nil), 0, " padded "])
-        let expected = "node,name,lcoh_cny_per_kg,count,note\n"
+        let expected = "node,name,ratio,count,note\n"
             + "GY,贵阳,35,3,\n"
             + "\"ZY, north\",\"say \"\"hi\"\"\",1e-7,-2,\"two\nlines\"\n"
             + ",\"x\ry\",,0, padded \n"
         #expect(writer.csvText == expected)
+    }
+
+    /// Quantities with a unit suffix are written at that unit's resolution, so float noise never
+    /// reaches a file and one quantity has the same digits everywhere; other columns keep the
+    /// shortest round-trip form.
+    @Test func resolutionByUnitSuffix() throws {
+        var writer = CSVWriter(name: "x.csv", header: ["distance_km", "kg_per_day", "total_cny_per_kg", "capital_cny", "capex_mcny",
+                                                       "truck_km_per_day", "trips_per_day", "value", "utilisation_pct"])
+        try writer.appendRow([.number(153.60000000000002), .number(5100.000000000001), .number(37.01413862472457), .number(29271364.4),
+                              .number(25.27136380993477), .number(1915.388510223954), .number(6.234988640051933), .number(0.1 + 0.2),
+                              .number(-0.00001)])
+        try writer.appendRow([.number(-2.25), .number(0.0005), .number(-0.00004), .number(-0.5), .number(1e-7), .number(0.05),
+                              .number(1), .number(1e-7), .number(85)])
+        #expect(writer.csvText == "distance_km,kg_per_day,total_cny_per_kg,capital_cny,capex_mcny,truck_km_per_day,trips_per_day,value,utilisation_pct\n"
+            + "153.6,5100,37.0141,29271364,25.271364,1915.4,6.234989,0.30000000000000004,0\n"
+            + "-2.3,0.001,0,-1,0,0.1,1,1e-7,85\n")
+        #expect(NumberResolution.decimals(forColumn: "km") == 1 && NumberResolution.decimals(forColumn: "lat") == nil)
+        #expect(NumberResolution.decimals(forColumn: "network_average_before_tax_cny_per_kg") == 4)
+        #expect(NumberResolution.decimals(forColumn: "annualised_cost_cny_per_year") == 0)
     }
 
     @Test func byteOrderMarkOnRequest() throws {

@@ -72,6 +72,36 @@ import Testing
         #expect(subsidyFills == [ChartPalette.costItemColour("subsidies")])
         #expect(text == render(ResultsFixtures.costBars))
     }
+
+    /// The target line sits at its value on the axis, which reaches it even above every bar.
+    @Test func targetLineAtItsValue() throws {
+        let bars = [CostBar(label: "a", segments: [("production", 10)]), CostBar(label: "b", segments: [("production", 20)])]
+        let svg = expectValidSVG(CostChartSVG.render(title: "t", unit: "CNY/kg", bars: bars, target: (35, "target price")))
+        let line = try #require(svg.withID("target-line").first)
+        let zero = try #require(svg.withID("zero-line").first)
+        let ticks = svg.named("text").filter { Double($0.text) != nil && $0.attributes["class"] == nil }
+        let tick10 = try #require(ticks.first { $0.text == "10" }), tick20 = try #require(ticks.first { $0.text == "20" })
+        let pxPerUnit = (svg.number(tick20, "x") - svg.number(tick10, "x")) / 10
+        #expect(abs(svg.number(line, "x1") - (svg.number(zero, "x1") + 35 * pxPerUnit)) < 0.02)
+        #expect(svg.withClass("target-label").first?.text == "target price 35 CNY/kg")
+        #expect(svg.withID("target-line").isEmpty == false)
+        #expect(expectValidSVG(render(bars)).withID("target-line").isEmpty)
+    }
+
+    /// A long title shrinks, then is shortened, so it never runs past the canvas; the legend
+    /// lists only items drawn.
+    @Test func titleFitsAndLegendListsDrawnItems() throws {
+        let long = String(repeating: "Zhejiang 2025: ~5,000 fuel-cell vehicles, ", count: 3)
+        let svg = expectValidSVG(CostChartSVG.render(title: long, unit: "CNY/kg", bars: ResultsFixtures.costBars))
+        let title = try #require(svg.withClass("title").first)
+        let size = svg.number(title, "font-size")
+        #expect(size >= 14 && size < 20)
+        #expect(estimatedTextWidth(title.text, fontSize: size) * 1.1 <= 900 - 32)
+        #expect(fittedTitle("Short", width: 868, size: 20) == ("Short", 20))
+        let zero = expectValidSVG(render([CostBar(label: "x", segments: [("production", 5), ("cracking", 0)])]))
+        let legend = zero.children(of: try #require(zero.withID("legend").first)).map(\.text).filter { !$0.isEmpty }
+        #expect(legend == ["production"])
+    }
 }
 
 @Suite struct ResultsTornadoChartTests {

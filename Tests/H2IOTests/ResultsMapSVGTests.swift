@@ -20,15 +20,22 @@ import Testing
             #expect(found[0].name == "rect")
             #expect(svg.children(of: found[0]).contains { $0.name == "title" && $0.text.contains(source.name) })
         }
-        // One label per node of kind "city", with its name as written.
-        let texts = svg.named("text").map(\.text)
-        for node in map.nodes where node.kind == "city" { #expect(texts.filter { $0 == node.name }.count == 1) }
+        // One label per station site, with its name as written (plus its white halo copy); a node
+        // without a station only if it is a city.
+        let texts = svg.named("text").filter { $0.attributes["class"] != "halo" }.map(\.text)
+        let halos = svg.withClass("halo").map(\.text)
+        for station in map.stations {
+            #expect(texts.filter { $0 == station.name }.count == 1, "\(station.name)")
+            #expect(halos.filter { $0 == station.name }.count == 1, "\(station.name)")
+        }
+        let sites = Set(map.stations.map(\.site))
+        for node in map.nodes where !sites.contains(node.id) && node.kind != "city" { #expect(!texts.contains(node.name), "\(node.name)") }
         #expect(texts.contains(map.title) && texts.contains(map.subtitle))
     }
 
     @Test func namesAreEscapedAndReadBackUnchanged() throws {
         var map = ResultsFixtures.map
-        map.nodes[0].name = "R&D <Hub> 贵阳 \"north\" 'gate'"
+        map.stations[0].name = "R&D <Hub> 贵阳 \"north\" 'gate'"
         map.title = "A & B <test>"
         let text = MapSVG.render(map)
         #expect(text.contains("R&amp;D &lt;Hub&gt; 贵阳 &quot;north&quot; &apos;gate&apos;"))
@@ -114,6 +121,50 @@ import Testing
         #expect(brokenSVG.withID("station-GZ_LPS").count == 1)  // no capacity: smallest marker
         #expect(brokenSVG.named("text").contains { $0.text.contains("2 without coordinates") })
         _ = expectValidSVG(MapSVG.render(ResultsFixtures.map, width: .nan, height: 10))
+    }
+
+    /// The label boxes exported in the comment: one per label drawn, none overlapping another,
+    /// every one inside the frame; no paint-order (LibreOffice ignores it).
+    @Test func labelsDoNotOverlapAndAreExported() throws {
+        let map = ResultsFixtures.crowdedMap
+        let text = MapSVG.render(map)
+        #expect(!text.contains("paint-order"))
+        let comment = try #require(text.split(separator: "\n").first { $0.hasPrefix("<!-- label-boxes: ") })
+        let boxes = comment.dropFirst("<!-- label-boxes: ".count).dropLast(" -->".count).split(separator: ";").map { item in
+            item.split(separator: ",").compactMap { Double($0) }
+        }
+        let svg = expectValidSVG(text)
+        let labels = svg.named("text").filter { $0.attributes["class"] != "halo" }
+        // Labels = all texts but the title, subtitle, scale bar and legend entries.
+        #expect(boxes.count == svg.children(of: try #require(svg.withID("labels").first)).count)
+        for station in map.stations { #expect(labels.contains { $0.text == station.name }, "\(station.name)") }
+        for (i, a) in boxes.enumerated() {
+            #expect(a.count == 4)
+            #expect(a[0] >= 0 && a[1] >= 0 && a[0] + a[2] <= 1000 && a[1] + a[3] <= 800)
+            for b in boxes[(i + 1)...] {
+                let overlap = a[0] < b[0] + b[2] - 0.01 && b[0] < a[0] + a[2] - 0.01 && a[1] < b[1] + b[3] - 0.01 && b[1] < a[1] + a[3] - 0.01
+                #expect(!overlap, "\(a) and \(b)")
+            }
+        }
+    }
+
+    /// The capacity legend reaches the largest circle drawn; delivery modes only of links drawn.
+    @Test func legendShowsWhatIsDrawn() throws {
+        #expect(MapSVG.legendSizes([500, 12_000, 2_000]) == [1_000, 5_000, 12_000])
+        #expect(MapSVG.legendSizes([500]) == [50, 200, 500])
+        #expect(MapSVG.legendSizes([]) == [])
+        #expect(MapSVG.roundDown125(7_300) == 5_000 && MapSVG.roundDown125(0.3) == 0.2 && MapSVG.roundDown125(1) == 1)
+        var map = ResultsFixtures.map
+        map.links.append(MapSupplyLink(sourceID: "GY-CA", site: "GZ_GY", deliveryMode: "pipeline", kgPerDay: 10))  // GY-CA is 25 km away: drawn
+        let svg = expectValidSVG(MapSVG.render(map))
+        let legend = svg.children(of: try #require(svg.withID("legend").first)).map(\.text)
+        #expect(legend.contains("2000 kg/d") && legend.contains("pipeline"))
+        map.sources[1].latitude = map.stations[0].latitude  // a pipeline from a source at the station draws nothing
+        map.sources[1].longitude = map.stations[0].longitude
+        map.links = [map.links[5]]
+        let colocated = expectValidSVG(MapSVG.render(map))
+        let entries = colocated.children(of: try #require(colocated.withID("legend").first)).map(\.text)
+        #expect(!entries.contains("pipeline") && !entries.contains("Delivery"))
     }
 
     @Test func sameInputSameBytes() {

@@ -142,6 +142,16 @@ enum ResultsFixtures {
     ]
     static let map = MapData(title: "Guizhou 2025 — hydrogen stations", subtitle: "sample drawing; 6 stations, 4 sources",
                              nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+    /// The sample plus twenty stations on a small patch around Guiyang: labels must spread out.
+    static let crowdedMap: MapData = {
+        var map = ResultsFixtures.map
+        for i in 0..<20 {
+            map.stations.append(MapStation(site: "X\(i)", name: "站点 Site \(i)", latitude: 26.5 + Double(i % 5) * 0.06,
+                                           longitude: 106.4 + Double(i / 5) * 0.09, capacityKgPerDay: 500, sizeClass: "500",
+                                           throughputKgPerDay: 300, production: "byproduct", delivery: "none", costCnyPerKg: nil))
+        }
+        return map
+    }()
 
     static let costBars: [CostBar] = [
         CostBar(label: "贵阳 Guiyang", segments: [("production", 14.5), ("purification", 2.1), ("conditioning", 2.4), ("transport", 6.6),
@@ -224,14 +234,16 @@ enum ResultsFixtures {
         guard let folder = ProcessInfo.processInfo.environment["H2_CHART_PREVIEW_DIR"] else { return }
         let pictures: [(String, String)] = [
             ("map.svg", MapSVG.render(ResultsFixtures.map)),
+            ("map-crowded.svg", MapSVG.render(ResultsFixtures.crowdedMap)),
             ("cost.svg", CostChartSVG.render(title: "Cost at the nozzle by station", unit: "CNY/kg (2024 prices)", bars: ResultsFixtures.costBars)),
             ("tornado.svg", TornadoChartSVG.render(title: "Sensitivity of the network average cost", unit: "CNY/kg", baseline: 34.2,
                                                    rows: ResultsFixtures.tornadoRows)),
             ("histogram.svg", HistogramSVG.render(title: "Monte Carlo: network average cost", unit: "CNY/kg", values: ResultsFixtures.histogramValues,
                                                   bins: 30, markers: [("P5", 28.9), ("P50", 32.4), ("mean", 33.0), ("P95", 41.1)])),
-            ("stations.geojson", try GeoJSONWriter.render(ResultsFixtures.map)),
         ]
-        for (name, text) in pictures {
+        let t = try ResultsGeoJSONTests.tables(ResultsFixtures.map)
+        let layers = try GeoJSONWriter.layers(ResultsFixtures.map, stations: t.stations, supply: t.supply).map { ($0.name, $0.text) }
+        for (name, text) in pictures + layers {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
     }

@@ -26,8 +26,12 @@ public struct CostBar: Sendable {
 /// - Colours are fixed per cost item (`CostItem` names; unknown names get a stable colour);
 ///   the legend lists the items present in `CostItem` order, unknown ones after.
 /// - Axis ticks at 1, 2 or 5 × 10^k; the zero line is `id="zero-line"`.
+/// - `target` (e.g. the national ¥35/kg delivered-price goal): a dashed vertical line
+///   `id="target-line"` across the bars, labelled at its top; the axis always reaches it.
 public enum CostChartSVG {
-    public static func render(title: String, unit: String, bars: [CostBar]) -> String {
+    /// `language` translates the cost items' names in the legend and hover texts.
+    public static func render(title: String, unit: String, bars: [CostBar], target: (value: Double, label: String)? = nil,
+                              language: OutputLanguage = .en) -> String {
         let width = 900.0
         let labelFont = 12.0
         let labelColumn = min(280, max(100, (bars.map { estimatedTextWidth($0.label, fontSize: labelFont) }.max() ?? 0) + 16))
@@ -46,17 +50,22 @@ public enum CostChartSVG {
             highest = max(highest, finite.filter { $0.value > 0 }.reduce(0) { $0 + $1.value })
             return finite
         }
+        if let target, target.value.isFinite {
+            lowest = min(lowest, target.value)
+            highest = max(highest, target.value)
+        }
         let axis = ChartAxis(covering: lowest, highest, targetTicks: 6)
         func x(_ value: Double) -> Double { axis.position(value, start: plotLeft, end: plotRight) }
 
-        let names = ChartPalette.legendOrder(drawable.flatMap { $0.map(\.name) }, knownOrder: ChartPalette.costItemOrder)
-        let legend = LegendLayout(entries: names.map { (displayName($0), ChartPalette.costItemColour($0)) },
+        // Only items some bar draws (a zero segment is not drawn).
+        let names = ChartPalette.legendOrder(drawable.flatMap { $0.filter { $0.value != 0 }.map(\.name) }, knownOrder: ChartPalette.costItemOrder)
+        let legend = LegendLayout(entries: names.map { (language == .en ? displayName($0) : language($0), ChartPalette.costItemColour($0)) },
                                   left: 16, right: width - 16, top: plotBottom + 52)
         var height = legend.bottom + 16
         if undefinedSegments > 0 { height += 20 }
         var svg = SVGBuilder(width: width, height: height)
 
-        svg.label(title, x: 16, y: 32, size: 20, fill: "#111827", weight: "bold")
+        svg.title(title, x: 16, y: 32, size: 20, width: width - 32)
         svg.label(unit, x: 16, y: 54, size: 13, fill: "#4b5563")
 
         drawValueGrid(&svg, axis: axis, x: x, top: top - 8, bottom: plotBottom, unit: unit)
@@ -83,12 +92,23 @@ public enum CostChartSVG {
                     ("class", "segment"), ("data-name", segment.name), ("data-value", fixedDecimals(segment.value, 4)),
                     ("x", svgNumber(x0)), ("y", svgNumber(y)), ("width", svgNumber(x1 - x0)), ("height", svgNumber(barHeight)),
                     ("fill", ChartPalette.costItemColour(segment.name)), ("stroke", "#ffffff"), ("stroke-width", "0.5"),
-                ], hover: "\(bar.label) – \(displayName(segment.name)): \(fixedDecimals(segment.value, 2)) \(unit)")
+                ], hover: "\(bar.label) – \(language == .en ? displayName(segment.name) : language(segment.name)): \(fixedDecimals(segment.value, 2)) \(unit)")
             }
             let total = drawable[index].reduce(0) { $0 + $1.value }
             svg.label(fixedDecimals(total, 2), x: x(positiveEnd) + 6, y: y + barHeight / 2 + 4, size: 12, fill: "#111827",
                       weight: "bold", extra: [("class", "total")])
             svg.close("g")
+        }
+        if let target, target.value.isFinite {
+            let tx = x(target.value)
+            svg.element("line", [("id", "target-line"), ("x1", svgNumber(tx)), ("y1", svgNumber(top - 14)), ("x2", svgNumber(tx)),
+                                 ("y2", svgNumber(plotBottom)), ("stroke", "#dc2626"), ("stroke-width", "1.5"), ("stroke-dasharray", "6 3")],
+                        hover: "\(target.label): \(fixedDecimals(target.value, 2)) \(unit)")
+            // Label to the left of the line when it would run past the plot's right edge.
+            let text = "\(target.label) \(svgNumber(target.value)) \(unit)"
+            let fitsRight = tx + 4 + estimatedTextWidth(text, fontSize: 11) <= width - 8
+            svg.label(text, x: fitsRight ? tx + 4 : tx - 4, y: top - 16, size: 11, anchor: fitsRight ? "start" : "end", fill: "#dc2626",
+                      weight: "bold", extra: [("class", "target-label")])
         }
         if bars.isEmpty {
             svg.label("no bars to show", x: (plotLeft + plotRight) / 2, y: top + barHeight / 2 + 4, size: 13, anchor: "middle", fill: "#6b7280")

@@ -1,78 +1,138 @@
 import H2Model
 
-// stations.geojson (DESIGN §3): the run's stations, sources, corridors and supply links as an
-// RFC 7946 FeatureCollection, for QGIS, geojson.io or a web map.
+// The GIS layers of a run (DESIGN §3, issue 11): stations.geojson, sources.geojson,
+// supply_links.geojson and corridors.geojson, RFC 7946 FeatureCollections for QGIS, GDAL,
+// geopandas or a web map. One geometry type per layer, so each converts to a Shapefile.
 
-/// Writes `stations.geojson`.
+/// Writes the four GeoJSON layers.
 ///
 /// - Coordinates are `[longitude, latitude]` (RFC 7946 order), WGS 84, numbers as given
 ///   (shortest round-trip digits).
-/// - Features come in drawing order: corridor lines, supply lines, source points, station
-///   points, each group in the order of `MapData`. Each feature has an `id`
-///   (`corridor-<n>`, `supply-<n>` counting from 1, `source-<id>`, `station-<site>`).
-/// - Undefined numbers (NaN, infinities, a missing cost) are written as `null`, never as text.
+/// - stations.geojson: one Point per row of stations.csv, with every column of the row as a
+///   property of the same name and type (numbers as numbers), so a join on `node` works and new
+///   columns appear by themselves. supply_links.geojson: one LineString per row of supply.csv,
+///   from the source to the station, with supply.csv's columns. sources.geojson: Points with
+///   the columns of the scenario's sources.csv that the map knows (`id`, `name`, `name_zh`,
+///   `node`, `pathway`, `available_t_per_year`). corridors.geojson: LineStrings with the columns of
+///   edges.csv (`from`, `to`, `km`, `corridor`).
+/// - A supply link whose source sits at the station's coordinates (a co-located plant, a
+///   pipeline inside the park) would be a zero-length line, which GEOS calls invalid: it is
+///   left out of the lines and listed in `skipped` with that reason.
+/// - Each feature has an `id` (`station-<node>`, `source-<id>`, `supply-<n>` and
+///   `corridor-<n>` counting rows from 1). Undefined numbers are `null`, never text.
 /// - A point without finite, in-range coordinates, and a line whose end is unknown or has no
 ///   such coordinates, is left out and listed instead in the collection's foreign member
 ///   `skipped` (always present; `[]` when nothing was left out), each entry with `kind`, `id`
 ///   and `reason`, so that a planner sees what is missing instead of a silent gap.
 public enum GeoJSONWriter {
-    public static func render(_ map: MapData) throws(OutputError) -> String {
-        var features: [JSONValue] = []
-        var skipped: [JSONValue] = []
-        let places = MapPlaces(map)
+    public static let layerNames = ["stations.geojson", "sources.geojson", "supply_links.geojson", "corridors.geojson"]
 
-        for (index, edge) in map.edges.enumerated() {
-            let id = "corridor-\(index + 1)"
-            switch places.line(from: places.node(edge.from), to: places.node(edge.to), fromName: edge.from, toName: edge.to) {
-            case .success(let coordinates):
-                features.append(feature(id: id, geometry: lineString(coordinates), properties: [
-                    "kind": "corridor", "from": .string(edge.from), "to": .string(edge.to),
-                    "km": number(edge.km), "corridor": .string(edge.corridor),
-                ]))
-            case .failure(let reason):
-                skipped.append(["kind": "corridor", "id": .string(id), "reason": .string(reason.text)])
+    /// The layers in `layerNames` order. `stations` and `supply` are the run's stations.csv and
+    /// supply.csv (columns `node`, `lat`, `lon`; `node`, `source`).
+    public static func layers(_ map: MapData, stations: CSVWriter, supply: CSVWriter) throws(OutputError) -> [(name: String, text: String)] {
+        let places = MapPlaces(map)
+        return [
+            ("stations.geojson", try stationLayer(stations)),
+            ("sources.geojson", try sourceLayer(map)),
+            ("supply_links.geojson", try supplyLayer(supply, places)),
+            ("corridors.geojson", try corridorLayer(map, places)),
+        ]
+    }
+
+    static func stationLayer(_ table: CSVWriter) throws(OutputError) -> String {
+        var features: [JSONValue] = [], skipped: [JSONValue] = []
+        let rows = try table.typedRows()
+        let node = table.header.firstIndex(of: "node"), lat = table.header.firstIndex(of: "lat"), lon = table.header.firstIndex(of: "lon")
+        for row in rows {
+            let id = node.map { text(row[$0]) } ?? ""
+            let latitude = lat.map { double(row[$0]) } ?? .nan, longitude = lon.map { double(row[$0]) } ?? .nan
+            if let problem = coordinateProblem(latitude: latitude, longitude: longitude) {
+                skipped.append(["kind": "station", "id": .string(id), "reason": .string(problem)])
+                continue
             }
+            features.append(feature(id: "station-" + id, geometry: point(latitude, longitude), properties: properties(table.header, row)))
         }
-        for (index, link) in map.links.enumerated() {
-            let id = "supply-\(index + 1)"
-            switch places.line(from: places.source(link.sourceID), to: places.site(link.site), fromName: link.sourceID, toName: link.site) {
-            case .success(let coordinates):
-                features.append(feature(id: id, geometry: lineString(coordinates), properties: [
-                    "kind": "supply", "source": .string(link.sourceID), "site": .string(link.site),
-                    "delivery": .string(link.deliveryMode), "kg_per_day": number(link.kgPerDay),
-                ]))
-            case .failure(let reason):
-                skipped.append(["kind": "supply", "id": .string(id), "reason": .string(reason.text)])
-            }
-        }
+        return try collection(features, skipped)
+    }
+
+    static func sourceLayer(_ map: MapData) throws(OutputError) -> String {
+        var features: [JSONValue] = [], skipped: [JSONValue] = []
         for source in map.sources {
             if let problem = coordinateProblem(latitude: source.latitude, longitude: source.longitude) {
                 skipped.append(["kind": "source", "id": .string(source.id), "reason": .string(problem)])
                 continue
             }
             features.append(feature(id: "source-" + source.id, geometry: point(source.latitude, source.longitude), properties: [
-                "kind": "source", "id": .string(source.id), "name": .string(source.name),
+                "id": .string(source.id), "name": .string(source.name), "name_zh": .string(source.nameZh), "node": .string(source.node),
                 "pathway": .string(source.pathway), "available_t_per_year": number(source.availableTonnesPerYear),
             ]))
         }
-        for station in map.stations {
-            if let problem = coordinateProblem(latitude: station.latitude, longitude: station.longitude) {
-                skipped.append(["kind": "station", "id": .string(station.site), "reason": .string(problem)])
-                continue
+        return try collection(features, skipped)
+    }
+
+    static func supplyLayer(_ table: CSVWriter, _ places: MapPlaces) throws(OutputError) -> String {
+        var features: [JSONValue] = [], skipped: [JSONValue] = []
+        let rows = try table.typedRows()
+        let node = table.header.firstIndex(of: "node"), source = table.header.firstIndex(of: "source")
+        for (index, row) in rows.enumerated() {
+            let id = "supply-\(index + 1)"
+            let site = node.map { text(row[$0]) } ?? "", from = source.map { text(row[$0]) } ?? ""
+            switch places.line(from: places.source(from), to: places.site(site), fromName: from, toName: site) {
+            case .success(let ends):
+                if ends[0].latitude == ends[1].latitude && ends[0].longitude == ends[1].longitude {
+                    skipped.append(["kind": "supply", "id": .string(id),
+                                    "reason": .string("source '\(from)' is at the station '\(site)' (co-located): no line to draw")])
+                } else {
+                    features.append(feature(id: id, geometry: lineString(ends), properties: properties(table.header, row)))
+                }
+            case .failure(let reason):
+                skipped.append(["kind": "supply", "id": .string(id), "reason": .string(reason.text)])
             }
-            features.append(feature(id: "station-" + station.site, geometry: point(station.latitude, station.longitude), properties: [
-                "kind": "station", "site": .string(station.site), "name": .string(station.name),
-                "capacity_kg_per_day": number(station.capacityKgPerDay), "size_class": .string(station.sizeClass),
-                "throughput_kg_per_day": number(station.throughputKgPerDay), "production": .string(station.production),
-                "delivery": .string(station.delivery), "cost_cny_per_kg": station.costCnyPerKg.map(number) ?? .null,
-            ]))
         }
-        let collection: JSONValue = [
-            "type": "FeatureCollection",
-            "features": .array(features),
-            "skipped": .array(skipped),
-        ]
-        return try collection.rendered(pretty: true)
+        return try collection(features, skipped)
+    }
+
+    static func corridorLayer(_ map: MapData, _ places: MapPlaces) throws(OutputError) -> String {
+        var features: [JSONValue] = [], skipped: [JSONValue] = []
+        for (index, edge) in map.edges.enumerated() {
+            let id = "corridor-\(index + 1)"
+            switch places.line(from: places.node(edge.from), to: places.node(edge.to), fromName: edge.from, toName: edge.to) {
+            case .success(let coordinates):
+                features.append(feature(id: id, geometry: lineString(coordinates), properties: [
+                    "from": .string(edge.from), "to": .string(edge.to), "km": number(edge.km), "corridor": .string(edge.corridor),
+                ]))
+            case .failure(let reason):
+                skipped.append(["kind": "corridor", "id": .string(id), "reason": .string(reason.text)])
+            }
+        }
+        return try collection(features, skipped)
+    }
+
+    private static func properties(_ header: [String], _ row: [CSVWriter.TypedCell]) -> JSONValue {
+        .object(zip(header, row).map { name, cell in
+            switch cell {
+            case .text(let s): JSONMember(name, .string(s))
+            case .number(let s): JSONMember(name, number(Double(s) ?? .nan))
+            case .empty: JSONMember(name, .null)
+            }
+        })
+    }
+
+    private static func text(_ cell: CSVWriter.TypedCell) -> String {
+        switch cell {
+        case .text(let s), .number(let s): s
+        case .empty: ""
+        }
+    }
+
+    private static func double(_ cell: CSVWriter.TypedCell) -> Double {
+        if case .number(let s) = cell { return Double(s) ?? .nan }
+        return .nan
+    }
+
+    private static func collection(_ features: [JSONValue], _ skipped: [JSONValue]) throws(OutputError) -> String {
+        let value: JSONValue = ["type": "FeatureCollection", "features": .array(features), "skipped": .array(skipped)]
+        return try value.rendered(pretty: true)
     }
 
     private static func feature(id: String, geometry: JSONValue, properties: JSONValue) -> JSONValue {

@@ -50,7 +50,7 @@ public enum HistogramSVG {
         func y(_ count: Double) -> Double { yAxis.position(count, start: plotBottom, end: plotTop) }
 
         var svg = SVGBuilder(width: width, height: height)
-        svg.label(title, x: 16, y: 32, size: 20, fill: "#111827", weight: "bold")
+        svg.title(title, x: 16, y: 32, size: 20, width: width - 32)
         var subtitle = "n = \(finite.count)"
         if undefined > 0 { subtitle += "; \(undefined) undefined value\(undefined == 1 ? "" : "s") left out" }
         svg.label(subtitle, x: 16, y: 54, size: 13, fill: undefined > 0 ? "#b91c1c" : "#4b5563")

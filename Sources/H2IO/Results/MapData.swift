@@ -77,15 +77,20 @@ public struct MapStation: Sendable, Equatable {
 public struct MapSource: Sendable, Equatable {
     public var id: String
     public var name: String
+    /// The network node it stands at ("" when unknown).
+    public var node: String
+    /// The Chinese name (sources.csv `name_zh`), "" when none is given.
+    public var nameZh: String = ""
     public var latitude: Double
     public var longitude: Double
     /// `ProductionPathway` raw value; picks the square's colour.
     public var pathway: String
     public var availableTonnesPerYear: Double
 
-    public init(id: String, name: String, latitude: Double, longitude: Double, pathway: String, availableTonnesPerYear: Double) {
+    public init(id: String, name: String, node: String = "", latitude: Double, longitude: Double, pathway: String, availableTonnesPerYear: Double) {
         self.id = id
         self.name = name
+        self.node = node
         self.latitude = latitude
         self.longitude = longitude
         self.pathway = pathway
@@ -118,6 +123,8 @@ public struct MapData: Sendable, Equatable {
     public var stations: [MapStation]
     public var sources: [MapSource]
     public var links: [MapSupplyLink]
+    /// The language of the legend's fixed words (names come translated already).
+    public var language: OutputLanguage = .en
 
     public init(
         title: String, subtitle: String, nodes: [MapNode], edges: [MapEdge], stations: [MapStation],

@@ -10,8 +10,16 @@
 ///   dashed lines, colour and dash pattern by delivery mode. Sources: squares coloured by
 ///   pathway. Stations: circles with area ∝ capacity (radius 9 px at 1,000 kg/d, at least
 ///   2.5 px so a zero-capacity station is still seen, at most 40 px), coloured by the production
-///   pathway of their supply, largest drawn first. Nodes of kind "city" are labelled; labels
-///   are moved around their point to avoid each other and the markers.
+///   pathway of their supply, largest drawn first; sources are drawn on top, side by side where
+///   several share a place.
+/// - Labels (`LabelPlacer`, greedy, grid-bucketed): every station site first (largest first),
+///   then cities without a station, then corridor names where room is left; each tries
+///   positions around its point and takes the first clear of earlier labels (and, if it can,
+///   of markers), moving out ring by ring with a leader line when crowded. Each label is a
+///   white stroked copy (`class="halo"`) under the text, not `paint-order`, which LibreOffice
+///   ignores. The label boxes are exported in a `<!-- label-boxes: x,y,w,h;… -->` comment.
+/// - Legend: only what is drawn (pathways of drawn stations as circles, of sources only as
+///   squares; capacities up to the largest circle; delivery modes of links with a length).
 /// - Every station and source element has `id="station-<site>"` / `id="source-<id>"` and a
 ///   `<title>` (hover text) with its figures.
 /// - Text is XML-escaped; numbers have at most two decimals; the same input gives the same bytes.
@@ -58,10 +66,12 @@ public enum MapSVG {
 
         // Supply links.
         svg.open("g", [("id", "supply-links"), ("fill", "none"), ("stroke-width", "2")])
+        var drawnModes: [String] = []  // a link from a source at the station itself draws nothing
         for link in map.links {
             guard case .success(let ends) = places.line(from: places.source(link.sourceID), to: places.site(link.site), fromName: link.sourceID, toName: link.site) else { continue }
             let (a, b) = (pixel(ends[0]), pixel(ends[1]))
             let style = ChartPalette.deliveryStyle(link.deliveryMode)
+            if length(a, b) >= 1 { drawnModes.append(link.deliveryMode) }
             svg.element("line", [
                 ("x1", svgNumber(a.x)), ("y1", svgNumber(a.y)), ("x2", svgNumber(b.x)), ("y2", svgNumber(b.y)),
                 ("stroke", style.colour), ("stroke-dasharray", style.dash),
@@ -70,23 +80,11 @@ public enum MapSVG {
         svg.close("g")
 
         // Nodes as small dots; markers and labels keep clear of each other.
-        var occupied: [PlotBox] = []
+        var placer = LabelPlacer(frame: frame)
         svg.open("g", [("id", "nodes"), ("fill", "#6b7280")])
         for node in nodes {
             let p = pixel((node.latitude, node.longitude))
             svg.element("circle", [("cx", svgNumber(p.x)), ("cy", svgNumber(p.y)), ("r", "2.5")], hover: "\(node.name) (\(node.id))")
-        }
-        svg.close("g")
-
-        svg.open("g", [("id", "sources"), ("stroke", "#1f2937"), ("stroke-width", "1")])
-        let sourceSide = 12.0
-        for source in sources {
-            let p = pixel((source.latitude, source.longitude))
-            occupied.append(PlotBox(x: p.x - sourceSide / 2, y: p.y - sourceSide / 2, width: sourceSide, height: sourceSide))
-            svg.element("rect", [
-                ("id", "source-" + source.id), ("x", svgNumber(p.x - sourceSide / 2)), ("y", svgNumber(p.y - sourceSide / 2)),
-                ("width", svgNumber(sourceSide)), ("height", svgNumber(sourceSide)), ("fill", ChartPalette.pathwayColour(source.pathway)),
-            ], hover: "\(source.name) (\(source.id)): \(source.pathway), \(fixedDecimals(source.availableTonnesPerYear, 0)) t/yr available")
         }
         svg.close("g")
 
@@ -100,7 +98,7 @@ public enum MapSVG {
         for station in drawingOrder {
             let p = pixel((station.latitude, station.longitude))
             let radius = stationRadius(station.capacityKgPerDay)
-            occupied.append(PlotBox(x: p.x - radius, y: p.y - radius, width: 2 * radius, height: 2 * radius))
+            placer.addMarker(PlotBox(x: p.x - radius, y: p.y - radius, width: 2 * radius, height: 2 * radius))
             clearance[station.site] = max(clearance[station.site] ?? 0, radius)
             svg.element("circle", [
                 ("id", "station-" + station.site), ("cx", svgNumber(p.x)), ("cy", svgNumber(p.y)), ("r", svgNumber(radius)),
@@ -109,14 +107,42 @@ public enum MapSVG {
         }
         svg.close("g")
 
-        // City labels, then corridor names where room is left.
-        svg.open("g", [("id", "labels"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round")])
-        for node in nodes where node.kind.lowercased() == "city" {
+        // Sources on top of the stations (a plant at a station's node stays visible); several at
+        // one place stand side by side.
+        svg.open("g", [("id", "sources"), ("stroke", "#1f2937"), ("stroke-width", "1")])
+        let sourceSide = 12.0
+        var sourcesAt: [String: Int] = [:]
+        for source in sources {
+            var p = pixel((source.latitude, source.longitude))
+            let key = svgNumber(p.x) + "," + svgNumber(p.y)
+            let k = sourcesAt[key, default: 0]
+            sourcesAt[key] = k + 1
+            p.x += Double(k) * (sourceSide + 2)
+            placer.addMarker(PlotBox(x: p.x - sourceSide / 2, y: p.y - sourceSide / 2, width: sourceSide, height: sourceSide))
+            svg.element("rect", [
+                ("id", "source-" + source.id), ("x", svgNumber(p.x - sourceSide / 2)), ("y", svgNumber(p.y - sourceSide / 2)),
+                ("width", svgNumber(sourceSide)), ("height", svgNumber(sourceSide)), ("fill", ChartPalette.pathwayColour(source.pathway)),
+            ], hover: "\(source.name) (\(source.id)): \(source.pathway), \(fixedDecimals(source.availableTonnesPerYear, 0)) t/yr available")
+        }
+        svg.close("g")
+
+        // Labels: every station site (largest first, so the big ones get the best spots), then
+        // cities without a station, then corridor names where room is left. Each label is a
+        // white stroked copy under the text (a halo that LibreOffice, Inkscape and browsers all
+        // draw alike, unlike paint-order).
+        var labels: [(text: String, spot: LabelSpot, point: (x: Double, y: Double), size: Double, fill: String, italic: Bool)] = []
+        var labelledSites: Set<String> = []
+        for station in drawingOrder where labelledSites.insert(station.site).inserted {
+            let p = pixel((station.latitude, station.longitude))
+            let name = station.name.isEmpty ? station.site : station.name
+            if let spot = placer.place(name, at: p, gap: (clearance[station.site] ?? 3) + 3, fontSize: 12, required: true) {
+                labels.append((name, spot, p, 12, "#111827", false))
+            }
+        }
+        for node in nodes where node.kind.lowercased() == "city" && !labelledSites.contains(node.id) {
             let p = pixel((node.latitude, node.longitude))
-            let gap = max(clearance[node.id] ?? 0, 3) + 3
-            if let spot = labelSpot(node.name, at: p, gap: gap, fontSize: 12, inside: frame, avoiding: occupied, forced: true) {
-                occupied.append(spot.box)
-                svg.label(node.name, x: spot.x, y: spot.y, size: 12, anchor: spot.anchor, fill: "#111827")
+            if let spot = placer.place(node.name, at: p, gap: 6, fontSize: 11, required: false) {
+                labels.append((node.name, spot, p, 11, "#4b5563", false))
             }
         }
         var labelledCorridors: Set<String> = []
@@ -128,25 +154,45 @@ public enum MapSVG {
             }.map(\.element)
             for segment in segments {
                 let middle = ((segment.from.x + segment.to.x) / 2, (segment.from.y + segment.to.y) / 2)
-                if let spot = labelSpot(name, at: middle, gap: 4, fontSize: 10, inside: frame, avoiding: occupied, forced: false) {
-                    occupied.append(spot.box)
-                    svg.label(name, x: spot.x, y: spot.y, size: 10, anchor: spot.anchor, fill: "#6b7280", extra: [("font-style", "italic")])
+                if let spot = placer.place(name, at: middle, gap: 4, fontSize: 10, required: false) {
+                    labels.append((name, spot, middle, 10, "#6b7280", true))
                     break
                 }
             }
         }
+        svg.open("g", [("id", "leaders"), ("stroke", "#6b7280"), ("stroke-width", "0.8")])
+        for label in labels where label.spot.displaced {
+            let b = label.spot.box
+            let end = (x: min(max(label.point.x, b.x), b.maxX), y: min(max(label.point.y, b.y), b.maxY))
+            svg.element("line", [("x1", svgNumber(label.point.x)), ("y1", svgNumber(label.point.y)), ("x2", svgNumber(end.x)), ("y2", svgNumber(end.y))])
+        }
         svg.close("g")
+        svg.open("g", [("id", "label-halos"), ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round")])
+        for label in labels {
+            svg.label(label.text, x: label.spot.x, y: label.spot.y, size: label.size, anchor: label.spot.anchor, fill: "#ffffff",
+                      extra: [("class", "halo")] + (label.italic ? [("font-style", "italic")] : []))
+        }
+        svg.close("g")
+        svg.open("g", [("id", "labels")])
+        for label in labels {
+            svg.label(label.text, x: label.spot.x, y: label.spot.y, size: label.size, anchor: label.spot.anchor, fill: label.fill,
+                      extra: label.italic ? [("font-style", "italic")] : [])
+        }
+        svg.close("g")
+        // For tests and tools: every label's box (x, y, width, height in px), in drawing order.
+        svg.raw("<!-- label-boxes: " + placer.labels.map { "\(svgNumber($0.x)),\(svgNumber($0.y)),\(svgNumber($0.width)),\(svgNumber($0.height))" }
+            .joined(separator: ";") + " -->")
 
         if points.isEmpty {
-            svg.label("no mapped locations", x: frame.x + frame.width / 2, y: frame.y + frame.height / 2, size: 14, anchor: "middle", fill: "#6b7280")
+            svg.label(map.language("no mapped locations"), x: frame.x + frame.width / 2, y: frame.y + frame.height / 2, size: 14, anchor: "middle", fill: "#6b7280")
         } else {
             drawScaleBar(&svg, projection: projection, frame: frame)
         }
 
-        svg.label(map.title, x: 16, y: 34, size: 22, fill: "#111827", weight: "bold")
+        svg.title(map.title, x: 16, y: 34, size: 22, width: width - 32)
         svg.label(map.subtitle, x: 16, y: 58, size: 14, fill: "#4b5563")
 
-        drawLegend(&svg, map: map, stations: stations, sources: sources, notDrawn: notDrawn,
+        drawLegend(&svg, t: map.language, stations: stations, sources: sources, modes: drawnModes, corridors: !corridorSegments.isEmpty, notDrawn: notDrawn,
                    box: PlotBox(minX: width - legendWidth, minY: headerHeight, maxX: width - 12, maxY: height - 12))
         return svg.finish()
     }
@@ -171,25 +217,6 @@ public enum MapSVG {
         return text
     }
 
-    /// Where a label next to point `p` fits: right, left, above, below, in that order, inside
-    /// `inside` and clear of `avoiding`. If none is clear, `forced` takes the first that is
-    /// inside (a city name matters more than a tidy map); otherwise nil.
-    private static func labelSpot(
-        _ text: String, at p: (x: Double, y: Double), gap: Double, fontSize: Double, inside: PlotBox, avoiding: [PlotBox], forced: Bool
-    ) -> (x: Double, y: Double, anchor: String, box: PlotBox)? {
-        let w = estimatedTextWidth(text, fontSize: fontSize)
-        let ascent = fontSize * 0.8, descent = fontSize * 0.25
-        let candidates: [(x: Double, y: Double, anchor: String, box: PlotBox)] = [
-            (p.x + gap, p.y + fontSize * 0.35, "start", PlotBox(minX: p.x + gap, minY: p.y + fontSize * 0.35 - ascent, maxX: p.x + gap + w, maxY: p.y + fontSize * 0.35 + descent)),
-            (p.x - gap, p.y + fontSize * 0.35, "end", PlotBox(minX: p.x - gap - w, minY: p.y + fontSize * 0.35 - ascent, maxX: p.x - gap, maxY: p.y + fontSize * 0.35 + descent)),
-            (p.x, p.y - gap - descent, "middle", PlotBox(minX: p.x - w / 2, minY: p.y - gap - descent - ascent, maxX: p.x + w / 2, maxY: p.y - gap)),
-            (p.x, p.y + gap + ascent, "middle", PlotBox(minX: p.x - w / 2, minY: p.y + gap, maxX: p.x + w / 2, maxY: p.y + gap + ascent + descent)),
-        ]
-        let inFrame = candidates.filter { inside.contains($0.box) }
-        if let clear = inFrame.first(where: { candidate in !avoiding.contains { $0.intersects(candidate.box) } }) { return clear }
-        return forced ? (inFrame.first ?? candidates[0]) : nil
-    }
-
     /// A scale bar of a round number of km, about 120 px long, in the frame's lower left.
     private static func drawScaleBar(_ svg: inout SVGBuilder, projection: MapProjection, frame: PlotBox) {
         let pixelsPerKm = projection.pixelsPerKm
@@ -207,12 +234,38 @@ public enum MapSVG {
         svg.label("\(axis.tickLabel(km)) km", x: x + barLength + 6, y: y + 4, size: 11, fill: "#374151")
     }
 
+    /// The capacities the legend shows: the largest circle drawn, and round values (1, 2 or 5 ×
+    /// 10^k) near a half and an eighth of it, so the legend spans what the map shows.
+    static func legendSizes(_ capacities: [Double]) -> [Double] {
+        guard let largest = capacities.filter({ $0.isFinite && $0 > 0 }).max() else { return [] }
+        var sizes = [largest]
+        for fraction in [0.5, 0.125] {
+            let value = roundDown125(largest * fraction)
+            if value > 0, value < sizes[sizes.count - 1] * 0.8 { sizes.append(value) }
+        }
+        return sizes.reversed()
+    }
+
+    /// The largest 1, 2 or 5 × 10^k not above `x`.
+    static func roundDown125(_ x: Double) -> Double {
+        guard x.isFinite, x > 0 else { return 0 }
+        var power = 1.0
+        while power * 10 <= x { power *= 10 }
+        while power > x { power /= 10 }
+        for m in [5.0, 2, 1] where m * power <= x { return m * power }
+        return power
+    }
+
+    /// Only what the map draws: pathways of the stations (circle) and of sources no station's
+    /// pathway covers (square), the capacities drawn, the delivery modes of the links drawn.
     private static func drawLegend(
-        _ svg: inout SVGBuilder, map: MapData, stations: [MapStation], sources: [MapSource], notDrawn: Int, box: PlotBox
+        _ svg: inout SVGBuilder, t: OutputLanguage, stations: [MapStation], sources: [MapSource], modes drawnModes: [String], corridors: Bool,
+        notDrawn: Int, box: PlotBox
     ) {
+        let stationPathways = Set(stations.map(\.production))
         let pathways = ChartPalette.legendOrder(stations.map(\.production) + sources.map(\.pathway), knownOrder: ChartPalette.pathwayOrder)
-        let modes = ChartPalette.legendOrder(map.links.map(\.deliveryMode), knownOrder: ChartPalette.deliveryOrder)
-        let sizes: [Double] = [500, 1000, 2000]
+        let modes = ChartPalette.legendOrder(drawnModes, knownOrder: ChartPalette.deliveryOrder)
+        let sizes = legendSizes(stations.map(\.capacityKgPerDay))
         // Rows: headings and entries; the size circles need taller rows.
         let sizeRowHeights = sizes.map { max(20, 2 * stationRadius($0) + 6) }
         var needed = 4 * 26.0 + Double(pathways.count + modes.count + 2) * 20 + sizeRowHeights.reduce(0, +)
@@ -228,44 +281,56 @@ public enum MapSVG {
         ])
         let left = box.x + 12
         let textX = left + 32
-        let maxTextWidth = box.maxX - textX - 6
+        // Capacity circles share one centre line, with their text right of the largest.
+        let largestRadius = sizes.map(stationRadius).max() ?? 6
         var y = box.y + 8
         func headingText(_ text: String) {
             y += heading
-            svg.label(text, x: left, y: y - 8 * squeeze, size: 13, fill: "#111827", weight: "bold")
+            svg.label(t(text), x: left, y: y - 8 * squeeze, size: 13, fill: "#111827", weight: "bold")
         }
-        func entryText(_ text: String) {
-            svg.label(fitted(text, width: maxTextWidth, fontSize: 12), x: textX, y: y + 4, size: 12, fill: "#1f2937")
+        func entryText(_ text: String, x: Double = textX) {
+            svg.label(fitted(t(text), width: box.maxX - x - 6, fontSize: 12), x: x, y: y + 4, size: 12, fill: "#1f2937")
         }
         if !pathways.isEmpty {
             headingText("Production pathway")
             for pathway in pathways {
                 y += row / 2
-                svg.element("circle", [("cx", svgNumber(left + 12)), ("cy", svgNumber(y)), ("r", "6"),
-                                       ("fill", ChartPalette.pathwayColour(pathway)), ("stroke", "#1f2937")])
-                entryText(pathway)
+                if stationPathways.contains(pathway) {
+                    svg.element("circle", [("cx", svgNumber(left + 12)), ("cy", svgNumber(y)), ("r", "6"),
+                                           ("fill", ChartPalette.pathwayColour(pathway)), ("stroke", "#1f2937")])
+                    entryText(pathway)
+                } else {
+                    svg.element("rect", [("x", svgNumber(left + 6)), ("y", svgNumber(y - 6)), ("width", "12"), ("height", "12"),
+                                         ("fill", ChartPalette.pathwayColour(pathway)), ("stroke", "#1f2937")])
+                    entryText(pathway)  // a square: only a source of this pathway is drawn
+                }
                 y += row / 2
             }
         }
-        headingText("Station capacity")
+        if !sizes.isEmpty { headingText("Station capacity") }
         for (size, rowHeight) in zip(sizes, sizeRowHeights) {
             let radius = stationRadius(size)
             y += rowHeight * squeeze / 2
-            svg.element("circle", [("cx", svgNumber(left + 12)), ("cy", svgNumber(y)), ("r", svgNumber(radius)),
+            svg.element("circle", [("cx", svgNumber(left + max(12, largestRadius))), ("cy", svgNumber(y)), ("r", svgNumber(radius)),
                                    ("fill", "#e5e7eb"), ("stroke", "#1f2937")])
-            entryText("\(fixedDecimals(size, 0)) kg/d")
+            entryText("\(fixedDecimals(size, 0)) \(t("kg/d"))", x: max(textX, left + 2 * largestRadius + 10))
             y += rowHeight * squeeze / 2
         }
-        headingText("Markers")
-        y += row / 2
-        svg.element("rect", [("x", svgNumber(left + 6)), ("y", svgNumber(y - 6)), ("width", "12"), ("height", "12"),
-                             ("fill", "#e5e7eb"), ("stroke", "#1f2937")])
-        entryText("hydrogen source")
-        y += row
-        svg.element("line", [("x1", svgNumber(left)), ("y1", svgNumber(y)), ("x2", svgNumber(left + 24)), ("y2", svgNumber(y)),
-                             ("stroke", "#a9b0b7"), ("stroke-width", "3")])
-        entryText("corridor")
-        y += row / 2
+        if !sources.isEmpty || corridors { headingText("Markers") }
+        if !sources.isEmpty {
+            y += row / 2
+            svg.element("rect", [("x", svgNumber(left + 6)), ("y", svgNumber(y - 6)), ("width", "12"), ("height", "12"),
+                                 ("fill", "#e5e7eb"), ("stroke", "#1f2937")])
+            entryText("hydrogen source")
+            y += row / 2
+        }
+        if corridors {
+            y += row / 2
+            svg.element("line", [("x1", svgNumber(left)), ("y1", svgNumber(y)), ("x2", svgNumber(left + 24)), ("y2", svgNumber(y)),
+                                 ("stroke", "#a9b0b7"), ("stroke-width", "3")])
+            entryText("corridor")
+            y += row / 2
+        }
         if !modes.isEmpty {
             headingText("Delivery")
             for mode in modes {
@@ -279,7 +344,7 @@ public enum MapSVG {
         }
         if notDrawn > 0 {
             y += row
-            svg.label(fitted("\(notDrawn) without coordinates, not drawn", width: box.width - 24, fontSize: 11),
+            svg.label(fitted("\(notDrawn)" + (t == .en ? " " : "") + t("without coordinates, not drawn"), width: box.width - 24, fontSize: 11),
                       x: left, y: y, size: 11, fill: "#b91c1c")
         }
         svg.close("g")

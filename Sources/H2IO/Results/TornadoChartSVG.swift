@@ -63,7 +63,7 @@ public enum TornadoChartSVG {
 
         let legend = LegendLayout(entries: [("low input", lowColour), ("high input", highColour)], left: 16, right: width - 16, top: plotBottom + 52)
         var svg = SVGBuilder(width: width, height: legend.bottom + 16)
-        svg.label(title, x: 16, y: 32, size: 20, fill: "#111827", weight: "bold")
+        svg.title(title, x: 16, y: 32, size: 20, width: width - 32)
         svg.label(unit, x: 16, y: 54, size: 13, fill: "#4b5563")
 
         drawValueGrid(&svg, axis: axis, x: x, top: top - 8, bottom: plotBottom, unit: unit)
