@@ -27,6 +27,9 @@ public struct DeliveryResult: Sendable, Equatable {
     /// Hydrogen (or H2-equivalent ammonia) unloaded per trip.
     public var deliveredPerTripKg = 0.0
     public var compressionAtSourceKwhPerKg = 0.0
+    /// CNY per kg delivered of a central plant's capital in `conditioningCnyPerKg` (the merchant
+    /// liquefier), which the planner replaces by a plant sized to what is routed through it.
+    public var centralPlantCapitalCnyPerKg = 0.0
 
     public static func == (a: DeliveryResult, b: DeliveryResult) -> Bool {
         a.transportCnyPerKg == b.transportCnyPerKg && a.conditioningCnyPerKg == b.conditioningCnyPerKg
@@ -160,31 +163,42 @@ public enum DeliveryModel {
         return result
     }
 
-    static func liquidHydrogen(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+    /// A liquefier of `kgPerDay`: capital per kW of hydrogen (LHV) at the reference plant, scaled
+    /// with the exponent, as an annuity plus fixed O&M, CNY a year.
+    public static func liquefierAnnualCny(kgPerDay: Double, _ a: Assumptions) -> Double {
         let l = a.liquid
-        let r = a.finance.discountRatePct
-        // Liquefier: reference capex per kW of hydrogen (LHV) scaled from the reference plant.
         let lhvKwhPerKg = 33.33
         let referenceKgPerHour = l.liquefactionReferenceTonnesPerDay * 1000 / 24
         let referenceCapex = l.liquefactionCapexEurPerKwH2 * a.finance.cnyPerEur * lhvKwhPerKg * referenceKgPerHour
-        let plantCapex = referenceCapex * _pow(l.liquefierTonnesPerDay / l.liquefactionReferenceTonnesPerDay, l.liquefierScaleExponent)
-        let liquefactionPerKg = annualOwnershipCost(capex: plantCapex, ratePct: r, lifeYears: l.liquefierLifeYears, fixedOmPct: l.liquefierFixedOmPct)
-            / (l.liquefierTonnesPerDay * 1000 * 365)
-            + l.liquefactionEnergyKwhPerKg * a.electricity.gridPriceCnyPerKwh
+        let plantCapex = referenceCapex * _pow(kgPerDay / 1000 / l.liquefactionReferenceTonnesPerDay, l.liquefierScaleExponent)
+        return annualOwnershipCost(capex: plantCapex, ratePct: a.finance.discountRatePct, lifeYears: l.liquefierLifeYears, fixedOmPct: l.liquefierFixedOmPct)
+    }
 
-        // Boil-off: during the one-way trip, and in the station tank while a load is used up
-        // (half a load's duration on average).
+    static func liquidHydrogen(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+        let l = a.liquid
+        // The merchant liquefier of `liquefier_t_per_day` running full; the planner sizes one to
+        // what a source routes through it instead (`liquefierAnnualCny`).
+        let capitalPerKg = liquefierAnnualCny(kgPerDay: l.liquefierTonnesPerDay * 1000, a) / (l.liquefierTonnesPerDay * 1000 * 365)
+        let liquefactionPerKg = capitalPerKg + l.liquefactionEnergyKwhPerKg * a.electricity.gridPriceCnyPerKwh
+
+        // Boil-off: a share of each load during the one-way trip, and in the station's tank a
+        // steady loss of half a load's boil-off a day (the tank is half full on average),
+        // whatever is drawn: the station must be sent that much more.
         let tripDays = distanceKm / a.road.averageSpeedKmPerH / 24
-        let tankDays = l.trailerPayloadKg / kgPerDay / 2
-        let boilOff = min(0.5, l.boilOffPctPerDay / 100 * (tripDays + tankDays))
+        let tripLoss = min(0.5, l.boilOffPctPerDay / 100 * tripDays)
+        let tankLossKgPerDay = l.boilOffPctPerDay / 100 * l.trailerPayloadKg / 2
+        let deliveredKgPerDay = kgPerDay + tankLossKgPerDay
+        let liquefiedKgPerDay = deliveredKgPerDay / (1 - tripLoss)
         let liquefactionLoss = l.liquefactionLossPct / 100
-        let lossOfProduced = 1 - (1 - liquefactionLoss) * (1 - boilOff)
-        let shuttle = Shuttle(deliveredPerTripKg: l.trailerPayloadKg * (1 - l.boilOffPctPerDay / 100 * tripDays),
+        let shuttle = Shuttle(deliveredPerTripKg: l.trailerPayloadKg * (1 - tripLoss),
                               trailerCapexCny: l.trailerCapexMcny * 1e6, trailerLifeYears: l.trailerLifeYears, dropAndSwap: false)
-        var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
-        // Liquefaction is paid on every kg liquefied, more than is dispensed.
-        result.conditioningCnyPerKg = liquefactionPerKg / (1 - boilOff)
-        result.lossFraction = lossOfProduced
+        var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: deliveredKgPerDay, a)
+        // Per kg dispensed: the trucking of what is delivered, the liquefaction of what is
+        // liquefied (more than is dispensed).
+        result.transportCnyPerKg *= deliveredKgPerDay / kgPerDay
+        result.conditioningCnyPerKg = liquefactionPerKg * liquefiedKgPerDay / kgPerDay
+        result.centralPlantCapitalCnyPerKg = capitalPerKg * liquefiedKgPerDay / kgPerDay
+        result.lossFraction = 1 - kgPerDay / (liquefiedKgPerDay / (1 - liquefactionLoss))
         result.stationInletMpa = nil
         return result
     }

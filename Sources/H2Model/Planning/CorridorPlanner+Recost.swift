@@ -12,7 +12,7 @@ extension CorridorPlanner {
         guard solution.status.hasSolution else {
             let periods = inputs.periods.map { p in
                 PeriodPlan(period: p, demandKgPerDay: demandByPeriod[p.index], servedKgPerDay: 0, capacityKgPerDay: 0, stationsOpen: 0,
-                           stationsBuilt: 0, capitalCny: 0, fleets: [], flows: [], links: [], networkAverageCnyPerKg: 0)
+                           stationsBuilt: 0, capitalCny: 0, fleets: [], flows: [], links: [], plants: [], networkAverageCnyPerKg: 0)
             }
             return CorridorPlan(status: solution.status, relativeGap: nil, horizon: horizon, periods: periods, stations: [], networkAverage: CostVector(),
                                 optimiserCostCny: nil, recostedCostCny: nil, approximationError: fitError, diagnosis: solved.diagnosis,
@@ -91,6 +91,20 @@ extension CorridorPlanner {
                     annual += try SupplyLinkCost.stationEnergyCnyPerKg(link.pathway, link.key.mode, distanceKm: link.distanceKm, pressure: p, a) * solution[v] * 365
                 }
                 recosted += annual * horizon.presentValueOfAnnual(inputs.periods[t])
+            }
+        }
+        // Central plants at the sizes chosen, costed by the engine.
+        var plants: [[PlannedPlant]] = Array(repeating: [], count: T)
+        for (key, rows) in f.plants.sorted(by: { ($0.key.source, $0.key.kind.rawValue) < ($1.key.source, $1.key.kind.rawValue) }) {
+            let sizes = inputs.plantSizes[key] ?? []
+            for t in 0..<T {
+                guard let c = rows.indices.first(where: { solution[rows[$0][t]] > 0.5 }) else { continue }
+                let annual = key.kind.annualCny(kgPerDay: sizes[c].kgPerDay, a)
+                recosted += annual * horizon.presentValueOfAnnual(inputs.periods[t])
+                let through = inputs.links.indices.filter { inputs.links[$0].key.source == key.source && inputs.links[$0].centralPlants.contains(key.kind) }
+                    .reduce(0.0) { $0 + (linkEvaluations[$1][t]?.producedKgPerDay ?? 0) }
+                plants[t].append(PlannedPlant(source: s.sources[key.source], kind: key.kind, capacityKgPerDay: sizes[c].kgPerDay,
+                                              throughputKgPerDay: through, annualCny: annual))
             }
         }
         for bay in bays {
@@ -189,7 +203,7 @@ extension CorridorPlanner {
             }
             periods.append(PeriodPlan(period: period, demandKgPerDay: demandByPeriod[t], servedKgPerDay: served, capacityKgPerDay: capacity,
                                       stationsOpen: opened, stationsBuilt: built, capitalCny: capital, fleets: periodFleets[t],
-                                      flows: periodFlows[t], links: links, networkAverageCnyPerKg: avg))
+                                      flows: periodFlows[t], links: links, plants: plants[t], networkAverageCnyPerKg: avg))
         }
         var diagnosis = solved.diagnosis
         for u in solved.unserved {

@@ -49,6 +49,15 @@ public struct StationPlan: Sendable {
     public var sizeClass: String { (stationCount == 1 ? "" : "\(stationCount)x") + "\(formatNumber(unitType.capacityKgPerDay))kgd" }
 }
 
+/// A central plant (hub cracker, liquefier) at a source as sized in one period.
+public struct PlannedPlant: Sendable, Equatable {
+    public var source: HydrogenSource
+    public var kind: CentralPlantKind
+    public var capacityKgPerDay: Double
+    public var throughputKgPerDay: Double
+    public var annualCny: Double
+}
+
 /// A supply link as used in one period.
 public struct PlannedLink: Sendable, Equatable {
     public var key: SupplyLinkKey
@@ -86,6 +95,8 @@ public struct PeriodPlan: Sendable {
     public var flows: [FlowCoverage]
     /// Every supply link used in the period, with its volume and the engine's price per kg.
     public var links: [PlannedLink]
+    /// Central plants in use: their size and what is routed through them.
+    public var plants: [PlannedPlant]
     /// Throughput-weighted break-even price of the builds open in the period.
     public var networkAverageCnyPerKg: Double
 }
@@ -234,7 +245,7 @@ public enum CorridorPlanner {
             var energy: [DispensingPressure: Double] = [:]
             for p in pressures { energy[p] = try SupplyLinkCost.stationEnergyCnyPerKg(pathway, key.mode, distanceKm: km, pressure: p, a) }
             candidates.append(PlanningLink(key: key, pathway: pathway, distanceKm: km, curve: curve, siteFixedCnyPerYear: top.siteFixedCnyPerYear,
-                                           energyCnyPerKg: energy))
+                                           centralPlants: top.centralPlants, energyCnyPerKg: energy))
         }
         for site in inputs.candidates {
             let existingCap = (inputs.existing[site] ?? []).reduce(0) { $0 + $1.capacityKgPerDay }
@@ -259,6 +270,20 @@ public enum CorridorPlanner {
             }
         }
         inputs.links = links
+        // Central plant sizes: doublings from 250 kg/day up to the first that holds all the
+        // source can supply.
+        for link in links {
+            guard let source = link.key.source else { continue }
+            for kind in link.centralPlants {
+                let key = CentralPlantKey(source: source, kind: kind)
+                guard inputs.plantSizes[key] == nil else { continue }
+                let most = inputs.sourceCapacityKgPerDay[source].max() ?? 0
+                var sizes: [Double] = []
+                var kg = 250.0
+                while true { sizes.append(kg); if kg >= most { break }; kg *= 2 }
+                inputs.plantSizes[key] = sizes.map { ($0, kind.annualCny(kgPerDay: $0, a)) }
+            }
+        }
     }
 
     /// Drops a mode whose cost (with station energy at every pressure) and production are at
@@ -302,6 +327,9 @@ public enum CorridorPlanner {
         }
         var f = inputs.formulation()
         debugLog("links \(inputs.links.count) segments \(inputs.links.reduce(0) { $0 + $1.curve.segments.count }) vars \(f.milp.variables.count) ints \(f.milp.variables.filter { $0.kind != .continuous }.count) rows \(f.milp.constraints.count)")
+        var kinds: [String: Int] = [:]
+        for v in f.milp.variables where v.kind != .continuous { kinds[String(v.name.prefix { $0 != "_" }) + (v.name.hasPrefix("link") ? "_" + v.name.split(separator: "_")[1] : ""), default: 0] += 1 }
+        debugLog("integers by kind: \(kinds.sorted { $0.key < $1.key })")
         if let path = ProcessInfo.processInfo.environment["H2_LP"] { try? f.milp.lpFormat.write(toFile: path, atomically: true, encoding: .utf8) }
         let solution: MILPSolution
         switch inputs.objective {

@@ -50,6 +50,23 @@ extension PhasedPlanningInputs {
             }
         }
         _ = net
+        // Fleets that share their sites: together they may need more than those sites can hold
+        // even when each alone fits (all fleets whose sites lie within one fleet's sites).
+        let depotSets = Set(demands.compactMap { $0.depotSites }.filter { !$0.isEmpty }.map { Set($0) })
+        for set in depotSets.sorted(by: { $0.sorted().lexicographicallyPrecedes($1.sorted()) }) {
+            let inside = demands.filter { d in d.depotSites.map { !$0.isEmpty && Set($0).isSubset(of: set) } ?? false }
+            guard inside.count > 1 else { continue }
+            for (t, period) in periods.enumerated() {
+                let need = inside.reduce(0) { $0 + $1.kgPerDay(t) }
+                let holdable = set.reduce(0.0) { $0 + largest + existingCapacity(at: $1, in: period, pressure70Only: false) * maximumUtilisation }
+                if need > holdable * (1 + 1e-12) {
+                    let names = set.sorted().map { network.nodes[$0].id }.joined(separator: ", ")
+                    found.append(PlacementDiagnosis(subject: .stations, reason: .stationCapacityShort,
+                                                    message: "in \(period.year) the fleets \(inside.map(\.id).joined(separator: ", ")) need \(kg(need)) kg/day together but their sites (\(names)) dispense at most \(kg(holdable)) kg/day at the largest size; raise placement.max_stations_per_node, add a larger size or a candidate site nearby"))
+                    break
+                }
+            }
+        }
         for (t, period) in periods.enumerated() {
             let demand = demands.reduce(0) { $0 + $1.kgPerDay(t) }
             let supply = sourceCapacityKgPerDay.reduce(0) { $0 + $1[t] }

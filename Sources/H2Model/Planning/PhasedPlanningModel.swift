@@ -43,6 +43,8 @@ struct PlanningLink {
     var curve: PiecewiseCost
     /// Paid once per site, delivery mode and period when any link of that mode is used there.
     var siteFixedCnyPerYear: Double
+    /// Central plants at the source the link's hydrogen passes through.
+    var centralPlants: [CentralPlantKind] = []
     /// Station energy per kg dispensed at 35 and 70 MPa.
     var energyCnyPerKg: [DispensingPressure: Double]
 }
@@ -68,6 +70,11 @@ struct ExistingAtSite {
     var omCnyPerYear: Double
 }
 
+public struct CentralPlantKey: Sendable, Hashable {
+    public var source: Int
+    public var kind: CentralPlantKind
+}
+
 /// Everything the MILP needs, in positions and numbers.
 struct PhasedPlanningInputs {
     var network: Network
@@ -81,6 +88,8 @@ struct PhasedPlanningInputs {
     var demands: [PlanningDemand]
     var sourceCapacityKgPerDay: [[Double]]  // [source][period]
     var links: [PlanningLink]
+    /// Size classes of each central plant: (source, kind) → [(kg/day, CNY a year)].
+    var plantSizes: [CentralPlantKey: [(kgPerDay: Double, annualCny: Double)]] = [:]
     var maximumUtilisation: Double
     var objective: PlanningObjective
     var unservedCnyPerKg: Double?
@@ -102,6 +111,7 @@ struct PhasedFormulation {
     var assign: [[[(site: Int, v: MILPVariableID)]]] = []  // demand → period → draws
     var supply: [[[DispensingPressure: MILPVariableID]]] = []  // link → period → pressure
     var segments: [[[(used: MILPVariableID, kg: MILPVariableID)]]] = []  // link → period → segment
+    var plants: [CentralPlantKey: [[MILPVariableID]]] = [:]  // plant → size → period
     var costTerms: [MILPTerm] = []
     /// Annual cost terms per period (undiscounted), for budget runs.
     var annualTerms: [[MILPTerm]] = []
@@ -263,6 +273,14 @@ extension PhasedPlanningInputs {
         // Supply links.
         var bySite: [Int: [[DispensingPressure: [MILPTerm]]]] = [:]
         var produced: [[[MILPTerm]]] = Array(repeating: Array(repeating: [], count: T), count: sourceCapacityKgPerDay.count)
+        var throughPlant: [CentralPlantKey: [[MILPTerm]]] = [:]
+        func feed(_ link: PlanningLink, _ t: Int, _ terms: [MILPTerm]) {
+            guard let source = link.key.source else { return }
+            produced[source][t] += terms
+            for kind in link.centralPlants {
+                throughPlant[CentralPlantKey(source: source, kind: kind), default: Array(repeating: [], count: T)][t] += terms
+            }
+        }
         f.supply = Array(repeating: Array(repeating: [:], count: T), count: links.count)
         f.segments = Array(repeating: Array(repeating: [], count: T), count: links.count)
         // Most a site can dispense in a period: what can reach it, or what it can hold.
@@ -322,7 +340,7 @@ extension PhasedPlanningInputs {
                     f.milp.addConstraint("link_bay_\(i)_\(t)", [MILPTerm(x, 1), MILPTerm(used, -min(seg.upperKgPerDay, bound))], .lessOrEqual, 0)
                     cost(t, x, seg.cnyPerYearPerKgPerDay)
                     carried.append(MILPTerm(x, 1))
-                    if let source = link.key.source { produced[source][t].append(MILPTerm(x, seg.producedPerKg)) }
+                    feed(link, t, [MILPTerm(x, seg.producedPerKg)])
                     f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
                     continue
                 }
@@ -352,6 +370,29 @@ extension PhasedPlanningInputs {
                 f.milp.addConstraint("supply_35_\(s)_\(t)", (supplied[.mpa35] ?? []) + l35.map { MILPTerm($0.variable, -1) }, .equal, 0)
                 if !l70.isEmpty {
                     f.milp.addConstraint("supply_70_\(s)_\(t)", (supplied[.mpa70] ?? []) + l70.map { MILPTerm($0.variable, -1) }, .equal, 0)
+                }
+            }
+        }
+        // Central plants: one size per period, never smaller than before, holding what is routed.
+        for key in throughPlant.keys.sorted(by: { ($0.source, $0.kind.rawValue) < ($1.source, $1.kind.rawValue) }) {
+            let sizes = plantSizes[key] ?? []
+            var rows: [[MILPVariableID]] = []
+            for (c, size) in sizes.enumerated() {
+                rows.append((0..<T).map { t in
+                    let v = f.milp.addVariable("plant_\(key.source)_\(key.kind.rawValue)_\(c)_\(t)", kind: .binary)
+                    cost(t, v, size.annualCny)
+                    return v
+                })
+            }
+            f.plants[key] = rows
+            for t in 0..<T {
+                guard let through = throughPlant[key]?[t], !through.isEmpty else { continue }
+                let name = "\(key.source)_\(key.kind.rawValue)_\(t)"
+                f.milp.addConstraint("plant_one_size_\(name)", rows.map { MILPTerm($0[t], 1) }, .lessOrEqual, 1)
+                f.milp.addConstraint("plant_holds_\(name)", through + sizes.indices.map { MILPTerm(rows[$0][t], -sizes[$0].kgPerDay) }, .lessOrEqual, 0)
+                if t > 0 {
+                    f.milp.addConstraint("plant_stays_\(name)", sizes.indices.flatMap { [MILPTerm(rows[$0][t], sizes[$0].kgPerDay), MILPTerm(rows[$0][t - 1], -sizes[$0].kgPerDay)] },
+                                         .greaterOrEqual, 0)
                 }
             }
         }

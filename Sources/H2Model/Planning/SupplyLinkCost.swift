@@ -24,6 +24,23 @@ public struct SupplyLinkEvaluation: Sendable, Equatable {
     public var siteFixedCnyPerYear: Double = 0
     /// kg/day the source must produce (more than delivered when the mode loses hydrogen).
     public var producedKgPerDay: Double
+    /// Central plants the link's hydrogen passes through (hub cracker, liquefier), whose
+    /// capital is not in `annualCny`: the planner sizes each to what is routed through it.
+    public var centralPlants: [CentralPlantKind] = []
+}
+
+/// A central plant shared by every link routed through it, sized by the planner.
+public enum CentralPlantKind: String, Sendable, Hashable, CaseIterable {
+    case hubCracker = "hub-cracker"
+    case liquefier
+
+    /// The engine's annual cost (capital annuity and fixed O&M) of a plant of `kgPerDay`.
+    public func annualCny(kgPerDay: Double, _ a: Assumptions) -> Double {
+        switch self {
+        case .hubCracker: ProductionModel.hubCrackerAnnualCny(kgPerDay: kgPerDay, a)
+        case .liquefier: DeliveryModel.liquefierAnnualCny(kgPerDay: kgPerDay, a)
+        }
+    }
 }
 
 public enum SupplyLinkCost {
@@ -48,8 +65,19 @@ public enum SupplyLinkCost {
         for need in e.project.capital where need.item != .stationCapex {
             annual += annualOwnershipCost(capex: need.amountCny, ratePct: r, lifeYears: need.lifeYears, fixedOmPct: 0)
         }
+        // Central plants are sized by the planner: their merchant capital comes out here.
+        let produced = kgPerDay / (1 - e.lossFraction)
+        var plants: [CentralPlantKind] = []
+        if e.source.centralPlantCapitalCnyPerKg > 0 {
+            annual -= e.source.centralPlantCapitalCnyPerKg * produced * 365
+            plants.append(.hubCracker)
+        }
+        if e.delivery.centralPlantCapitalCnyPerKg > 0 {
+            annual -= e.delivery.centralPlantCapitalCnyPerKg * kgPerDay * 365
+            plants.append(.liquefier)
+        }
         return SupplyLinkEvaluation(annualCny: annual, siteFixedCnyPerYear: DeliveryModel.parkedTrailerAnnualCny(mode, a),
-                                    producedKgPerDay: kgPerDay / (1 - e.lossFraction))
+                                    producedKgPerDay: produced, centralPlants: plants)
     }
 
     /// The station's energy (compression from the mode's inlet pressure, precooling at 70 MPa)
@@ -80,7 +108,7 @@ public struct PiecewiseCost: Sendable, Equatable {
     /// Fits `f` (annual cost and production at a volume) on [minimum, maximum]. An affine cost
     /// gets one segment from zero (exact). Otherwise segments are split at their worst point
     /// until every segment is within `tolerance` or `maximumSegments` is reached.
-    public static func fit(minimumKgPerDay: Double, maximumKgPerDay: Double, tolerance: Double = 0.002, maximumSegments: Int = 12,
+    public static func fit(minimumKgPerDay: Double, maximumKgPerDay: Double, tolerance: Double = 0.004, maximumSegments: Int = 8,
                            _ f: (Double) throws -> SupplyLinkEvaluation) rethrows -> PiecewiseCost {
         let hi = maximumKgPerDay, lo = min(minimumKgPerDay, hi)
         func segment(_ a: Double, _ b: Double, _ fa: SupplyLinkEvaluation, _ fb: SupplyLinkEvaluation) -> Segment {

@@ -14,6 +14,9 @@ public struct SourceCost: Sendable, Equatable {
     public var operatingHoursPerDay: Double?
     /// ¥/kg of flat operation at the same average price (time-of-use pathway only).
     public var flatOperationCnyPerKg: Double?
+    /// CNY per kg of a central plant's capital in `cracking` (the merchant hub cracker), which
+    /// the planner replaces by a plant sized to what is routed through it.
+    public var centralPlantCapitalCnyPerKg = 0.0
 }
 
 public enum ProductionModel {
@@ -53,9 +56,10 @@ public enum ProductionModel {
             var c = SourceCost()
             c.production = ammoniaFeedstockCostPerKg(a)
             let hubKgPerDay = a.ammonia.hubCrackerTonnesPerDay * 1000
-            let capex = crackerCapexCny(kgPerDay: hubKgPerDay, a)
-            c.cracking = annualOwnershipCost(capex: capex, ratePct: r, lifeYears: a.ammonia.crackerLifeYears,
-                                             fixedOmPct: a.ammonia.crackerFixedOmPct) / (hubKgPerDay * 365)
+            // The merchant hub of `hub_cracker_t_per_day` running full; the planner sizes one to
+            // what is routed through it instead (`hubCrackerAnnualCny`).
+            c.centralPlantCapitalCnyPerKg = hubCrackerAnnualCny(kgPerDay: hubKgPerDay, a) / (hubKgPerDay * 365)
+            c.cracking = c.centralPlantCapitalCnyPerKg
                 + a.ammonia.crackerElectricityKwhPerKg * a.electricity.gridPriceCnyPerKwh
             c.outletPressureMpa = a.ammonia.crackerOutletPressureMpa
             return c
@@ -85,6 +89,12 @@ public enum ProductionModel {
     /// heat and the purification loss).
     static func ammoniaFeedstockCostPerKg(_ a: Assumptions) -> Double {
         a.ammonia.crackerNh3KgPerKgH2 * a.ammonia.priceCnyPerTonne / 1000
+    }
+
+    /// A hub cracker of `kgPerDay`: capital as an annuity plus fixed O&M, CNY a year.
+    public static func hubCrackerAnnualCny(kgPerDay: Double, _ a: Assumptions) -> Double {
+        annualOwnershipCost(capex: crackerCapexCny(kgPerDay: kgPerDay, a), ratePct: a.finance.discountRatePct,
+                            lifeYears: a.ammonia.crackerLifeYears, fixedOmPct: a.ammonia.crackerFixedOmPct)
     }
 
     /// Cracker + purification capital for a plant of `kgPerDay`, scaled from the 1 t/d figure.
