@@ -74,10 +74,13 @@ public struct SHA256: Sendable {
     }
 
     /// The digest as 64 lowercase hexadecimal digits, as `sha256sum` prints it.
-    public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String { hexString(hash(bytes)) }
+
+    /// A digest as lowercase hexadecimal digits.
+    public static func hexString(_ digest: [UInt8]) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        for byte in hash(bytes) {
+        for byte in digest {
             text.append(hexDigits[Int(byte >> 4)])
             text.append(hexDigits[Int(byte & 0x0F)])
         }

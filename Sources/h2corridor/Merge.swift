@@ -38,7 +38,7 @@ struct Merge: ParsableCommand {
         var writer: RunWriter
         do { writer = try RunWriter(directory: out, force: force) } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.usage)
+            throw ExitCode(Exit.code(for: error))
         }
         let record: SensitivityRecord
         do { record = try SensitivityMerge.record(fromShardFolders: folders) } catch {
@@ -53,7 +53,7 @@ struct Merge: ParsableCommand {
         }
         do { try writer.commit() } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.failure)
+            throw ExitCode(Exit.code(for: error))
         }
         if !quiet { printError("merged \(folders.count) shards, \(record.rows.count) rows of \(record.command?.rawValue ?? "?"); written to \(out)") }
     }

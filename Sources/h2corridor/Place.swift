@@ -45,7 +45,7 @@ struct Place: ParsableCommand {
         var writer: RunWriter
         do { writer = try RunWriter(directory: out, force: force) } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.usage)
+            throw ExitCode(Exit.code(for: error))
         }
         var network: Network
         let flowList: [CorridorFlow]
@@ -112,7 +112,7 @@ struct Place: ParsableCommand {
         writer.add("coverage.csv", csv: coverage, withBOM: output.bom)
         do { try writer.commit() } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.failure)
+            throw ExitCode(Exit.code(for: error))
         }
         if !output.quiet {
             printError("\(result.status.word): \(open.count) stations cover \(formatNumber(covered)) of \(formatNumber(total)) (\(formatNumber((1000 * covered / max(total, 1e-300)).rounded() / 10)) %); written to \(out)")

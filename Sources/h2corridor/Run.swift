@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
         var writer: RunWriter
         do { writer = try RunWriter(directory: directory, force: force) } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.usage)
+            throw ExitCode(Exit.code(for: error))
         }
         let plan: CorridorPlan
         do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
@@ -83,7 +83,7 @@ struct Run: ParsableCommand {
         writer.add("manifest.json", text: manifest)
         do { try writer.commit() } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.failure)
+            throw ExitCode(Exit.code(for: error))
         }
         if !output.quiet {
             let p = plan.placement
