@@ -61,6 +61,10 @@ struct Place: ParsableCommand {
         if let splitKm {
             // Split points become nodes (and candidates) after the file's nodes, so the tie rule's
             // order among the original nodes is unchanged.
+            if let problem = network.splitProblem(everyKm: splitKm) {
+                printError("error: --split-km \(formatNumber(splitKm)): \(problem)")
+                throw ExitCode(Exit.usage)
+            }
             do {
                 let refined = try network.splittingEdges(everyKm: splitKm)
                 network = refined.network

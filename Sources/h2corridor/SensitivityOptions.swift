@@ -23,7 +23,13 @@ struct SensitivityOptions: ParsableArguments {
     @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
     var reoptimize = false
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse runs estimated to need more memory than this (default 2G; K, M, G, T suffixes).", valueName: "size"))
+    var maxMemory: String?
+
     func validate() throws {
+        if let maxMemory, WorkLimits.parseBytes(maxMemory) == nil {
+            throw ValidationError("--max-memory \(maxMemory): give a size such as 4G or 512M")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): give at least 1 thread") }
         if let shard, case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError(problem.message) }
     }
@@ -36,6 +42,15 @@ struct SensitivityOptions: ParsableArguments {
     var threadCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
     var shardSpec: ShardSpec { shard.flatMap { try? ShardSpec.parse($0).get() } ?? .whole }
     var depth: SensitivityDepth { reoptimize ? .reoptimised : .fixedPlacement }
+    var memoryLimit: Double { maxMemory.flatMap(WorkLimits.parseBytes) ?? WorkLimits.defaultMemoryBytes }
+
+    /// Refuses (exit 64, nothing written) a request over the work limits, before computing.
+    func checkWork(_ what: String, _ estimate: WorkEstimate, totalRows: Int) throws {
+        if let problem = WorkLimits.problem(what, estimate, totalRows: totalRows, memoryLimit: memoryLimit) {
+            printError("error: \(problem)")
+            throw ExitCode(Exit.usage)
+        }
+    }
 }
 
 /// A scenario loaded and planned once, ready for a sensitivity command.

@@ -60,15 +60,17 @@ struct Sweep: ParsableCommand {
         } else {
             casesFile = [JSONMember("grid", .array(grid.map(JSONValue.string)))]
         }
-        let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
         let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
         let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: design.cases.count)
+        let slice = shard.rows(of: design.caseCount)
         let outputs = model.outputNames
+        try sensitivity.checkWork("sweep of \(WorkLimits.formatCount(design.caseCount)) cases", WorkLimits.sweep(rows: slice.count, parameters: design.parameters.count, outputs: outputs.count,
+                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount)
+        let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
         let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
                                                       settings: casesFile + [JSONMember("parameters", .array(design.parameters.map { .string($0.key) })),
                                                                              JSONMember("outputs", .array(outputs.map(JSONValue.string)))],
-                                                      rows: design.cases.count, bom: output.bom)
+                                                      rows: design.caseCount, bom: output.bom)
         var failed = 0
         let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
         try streamSensitivity(.sweep, fingerprint: fingerprint, header: design.parameters.map(\.key) + outputs, shard: shard, writer: writer,
@@ -83,7 +85,7 @@ struct Sweep: ParsableCommand {
                                                   progress: { @Sendable done in report(offset + done) })
                 for (i, r) in zip(block, results) {
                     if r == nil { failed += 1 }
-                    try rows.append(design.cases[i].map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
+                    try rows.append(design.values(ofCase: i).map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
                 }
                 start = block.upperBound
             }
