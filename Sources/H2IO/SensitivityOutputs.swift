@@ -22,7 +22,10 @@ public enum SensitivityOutputs {
         files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
         switch command {
         case .sweep: break
-        case .montecarlo: files += try monteCarloSummaries(record.fingerprint, withBOM: record.withBOM) { try column(record, $0) }
+        case .montecarlo: files += try monteCarloSummaries(record.fingerprint, withBOM: record.withBOM) { key in
+            let column = try column(record, key)
+            return (column.compactMap { $0 }, column.count)
+        }
         case .tornado: files += try tornadoSummaries(record)
         case .sobol: files += try GlobalSensitivityOutputs.summaries(record.fingerprint, withBOM: record.withBOM) { try column(record, $0) }
         }
@@ -56,12 +59,11 @@ public enum SensitivityOutputs {
                 throw SensitivityRecordError("the fingerprint names no known command")
             }
             let withBOM = fingerprint["bom"] == .bool(true)
-            let column: (String) throws -> [Double?] = { key in try rows.keptColumn(key) }
             let summaries: [(name: String, bytes: [UInt8])]
             switch command {
             case .sweep: summaries = []
-            case .montecarlo: summaries = try monteCarloSummaries(fingerprint, withBOM: withBOM, column: column)
-            case .sobol: summaries = try GlobalSensitivityOutputs.summaries(fingerprint, withBOM: withBOM, column: column)
+            case .montecarlo: summaries = try monteCarloSummaries(fingerprint, withBOM: withBOM) { key in try rows.keptAnswers(key) }
+            case .sobol: summaries = try GlobalSensitivityOutputs.summaries(fingerprint, withBOM: withBOM) { key in try rows.keptColumn(key) }
             case .tornado: preconditionFailure("tornado runs are small and written from memory")
             }
             for file in summaries { try writer.add(file.name, bytes: file.bytes) }
@@ -120,21 +122,24 @@ public enum SensitivityOutputs {
 
     // MARK: montecarlo
 
-    static func monteCarloSummaries(_ fingerprint: JSONValue, withBOM: Bool, column: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
+    /// `answered(output)` gives the output's values of the samples that have one, in sample
+    /// order, and the number of samples.
+    static func monteCarloSummaries(_ fingerprint: JSONValue, withBOM: Bool, answered: (String) throws -> (values: [Double], samples: Int)) throws -> [(name: String, bytes: [UInt8])] {
         var table = CSVWriter(name: "percentiles.csv", header: ["output", "samples", "failed", "p5", "p50", "p95", "mean"])
         var histogram: String? = nil
         do {
             for output in strings(fingerprint["outputs"]) {
-                let values = try column(output)
-                guard let s = OutputSummary.of(output, values: values) else {
-                    try table.appendRow([.text(output), .integer(0), .integer(values.count), .empty, .empty, .empty, .empty])
+                var (values, samples) = try answered(output)
+                guard let s = OutputSummary.of(output, answered: &values, samples: samples) else {
+                    try table.appendRow([.text(output), .integer(0), .integer(samples), .empty, .empty, .empty, .empty])
                     continue
                 }
                 try table.appendRow([.text(output), .integer(s.samples), .integer(s.failed), .number(s.p5), .number(s.p50), .number(s.p95), .number(s.mean)])
                 if output == SensitivityModel.networkAverageColumn {
                     let name = fingerprint["scenario"]?.stringValue ?? ""
-                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(values.count) samples", unit: "CNY/kg",
-                                                    values: values.compactMap { $0 }, bins: 40,
+                    // `values` is sorted now; the histogram does not depend on the order.
+                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(samples) samples", unit: "CNY/kg",
+                                                    values: values, bins: 40,
                                                     markers: [("P5", s.p5), ("P50", s.p50), ("mean", s.mean), ("P95", s.p95)])
                 }
             }

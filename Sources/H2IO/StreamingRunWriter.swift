@@ -183,6 +183,27 @@ public final class RowStream {
         return bits.map { $0 == Self.emptyCell ? nil : Double(bitPattern: $0) }
     }
 
+    /// The non-empty values of kept column `key`, in row order, and the row count: what the
+    /// percentile pass needs, read in pieces so only the values themselves are held (8 B each).
+    public func keptAnswers(_ key: String) throws(OutputError) -> (values: [Double], samples: Int) {
+        guard let n = keptNames.firstIndex(of: key) else { preconditionFailure("column \(key) was not kept") }
+        let side = keptColumns[n].path
+        guard let f = fopen(side, "rb") else { throw Self.failure(side, "cannot read the file back") }
+        defer { fclose(f) }
+        var values: [Double] = []
+        values.reserveCapacity(rowCount)
+        var piece = [UInt64](repeating: 0, count: 65_536)
+        var total = 0
+        while true {
+            let read = piece.withUnsafeMutableBytes { fread($0.baseAddress, 8, 65_536, f) }
+            for bits in piece[0..<read] where bits != Self.emptyCell { values.append(Double(bitPattern: bits)) }
+            total += read
+            if read < 65_536 { break }
+        }
+        guard total == rowCount else { throw Self.failure(side, "read \(total) of \(rowCount) values back") }
+        return (values, rowCount)
+    }
+
     private func closeAll() {
         if let file { fclose(file) }
         file = nil
