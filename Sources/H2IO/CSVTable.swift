@@ -41,7 +41,9 @@ public struct CSVTable: Sendable, Equatable {
     /// `allowEmpty` (some tables, such as extra candidate sites, may legitimately be empty).
     public static func read(from path: String, allowEmpty: Bool = false) throws(InputError) -> CSVTable {
         let input = try InputFile.read(path)
-        return try CSVTable(utf8: input.bytes, file: path, allowEmpty: allowEmpty)
+        let table = try CSVTable(utf8: input.bytes, file: path, allowEmpty: allowEmpty)
+        try table.checkTextLengths()
+        return table
     }
 
     /// Parses CSV text already in memory; `file` is the name used in messages.

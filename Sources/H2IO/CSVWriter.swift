@@ -123,6 +123,12 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// The line `appendRow` writes for text cells (with its LF), for writers that stream rows.
+    static func textLine(_ cells: [String]) -> String {
+        if cells.count == 1 && cells[0].isEmpty { return "\"\"\n" }
+        return cells.map(quotedIfNeeded).joined(separator: ",") + "\n"
+    }
+
     /// The file's text, without BOM.
     public var csvText: String { text }
 

@@ -29,7 +29,11 @@ public enum NetworkFiles {
             for row in edgesTable.rows.indices {
                 let from = problems.recording { () throws(InputError) in try edgesTable.string(row, "from") }
                 let to = problems.recording { () throws(InputError) in try edgesTable.string(row, "to") }
-                let km = problems.recording { () throws(InputError) in try edgesTable.double(row, "km", allowZero: false) }
+                var km = problems.recording { () throws(InputError) in try edgesTable.double(row, "km", allowZero: false) }
+                if let length = km, let why = DomainLimits.edgeProblem(length) {
+                    problems.append(edgesTable.error(row: row, column: "km", why, fix: "give the road length in km, \(formatNumber(DomainLimits.minimumEdgeKm)) to \(formatNumber(DomainLimits.maximumKm))"))
+                    km = nil
+                }
                 if let from, let to, let km {
                     edges.append(NetworkEdge(from: from, to: to, km: km))
                     edgeRows.append(row + 1)

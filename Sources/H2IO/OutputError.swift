@@ -8,6 +8,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
         case alreadyExists
         /// A value to be written is NaN or infinite: a bug or an unguarded division upstream.
         case nonFiniteNumber
+        /// The output folder's parent cannot be written (checked before computing).
+        case notWritable
         /// The operating system refused a file operation.
         case fileSystem
         /// A result file could not be assembled from tables already written (a bug).

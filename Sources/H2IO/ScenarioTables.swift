@@ -47,6 +47,9 @@ extension ScenarioLoader {
         do { try problems.throwIfAny() } catch { throw .data(error) }
         var refined = network
         if let km = settings.splitEdgesKm {
+            if let problem = network.splitProblem(everyKm: km) {
+                throw .data(InputErrors([InputError(file: path("scenario.toml"), field: "placement.split_edges_km", message: problem)]))
+            }
             // Split points are appended after the file's nodes and become candidates too.
             do {
                 let r = try network.splittingEdges(everyKm: km)
@@ -130,7 +133,11 @@ extension ScenarioLoader {
         for row in t.rows.indices {
             guard let id = problems.recording({ () throws(InputError) in try t.string(row, "id") }) else { continue }
             if !seen.insert(id).inserted { problems.append(t.error(row: row, column: "id", "fleet \"\(id)\" is listed twice", fix: "give each fleet its own id")) }
-            let vehicles = problems.recording { () throws(InputError) in try t.double(row, "vehicles") }
+            var vehicles = problems.recording { () throws(InputError) in try t.double(row, "vehicles") }
+            if let n = vehicles, let why = DomainLimits.vehicleCountProblem(n) {
+                problems.append(t.error(row: row, column: "vehicles", why, fix: "give a whole number of vehicles"))
+                vehicles = nil
+            }
             let classID = problems.recording { () throws(InputError) in try t.string(row, "vehicle_class") }
             if let classID, !classes.contains(where: { $0.id == classID }) {
                 problems.append(t.error(row: row, column: "vehicle_class", "unknown vehicle class \"\(classID)\"", fix: "use a class from vehicle_classes.csv"))
@@ -230,7 +237,9 @@ extension ScenarioLoader {
             if n > 10 { problems.append(e.error("\(n) stations at one node is more than the model handles", fix: "use 1 to 10")) } else { s.maximumStationsPerNode = n }
         }
         if let e = file["placement.split_edges_km"] { s.splitEdgesKm = problems.recording { () throws(InputError) in try e.number(allowZero: false) } }
-        if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) { s.designYear = y }
+        if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) {
+            if let why = DomainLimits.designYearProblem(y) { problems.append(e.error(why, fix: "give the year the plan is for, e.g. 2025")) } else { s.designYear = y }
+        }
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
         if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }
         if let e = file["placement.periods"], let years = problems.recording({ () throws(InputError) in try e.numbers() }) {

@@ -3,8 +3,7 @@
 import H2Model
 
 enum GlobalSensitivityOutputs {
-    static func summaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
-        let f = record.fingerprint
+    static func summaries(_ f: JSONValue, withBOM: Bool, column outputColumn: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
         let parameters = f["parameters"]?.arrayValue ?? []
         guard let baseSamples = f["base_samples"]?.intValue, let seedText = f["seed"]?.stringValue, let seed = UInt64(seedText),
               let samplerText = f["sampler"]?.stringValue, let sampler = SaltelliSampler(rawValue: samplerText),
@@ -12,7 +11,7 @@ enum GlobalSensitivityOutputs {
             throw SensitivityRecordError("the sobol fingerprint lacks its design settings")
         }
         let design = try SaltelliDesign(parameters: parameters.count, baseSamples: baseSamples, seed: seed, sampler: sampler)
-        let column = try SensitivityOutputs.column(record, SensitivityModel.networkAverageColumn)
+        let column = try outputColumn(SensitivityModel.networkAverageColumn)
         if let missing = column.firstIndex(where: { $0 == nil }) {
             throw SensitivityRecordError("sample \(missing) has no network average (the model had no answer there), so Sobol indices cannot be estimated; narrow the distributions or use fixed placement")
         }
@@ -26,6 +25,6 @@ enum GlobalSensitivityOutputs {
                                  .number(index.firstOrder), .number(index.firstOrderInterval.lowerBound), .number(index.firstOrderInterval.upperBound),
                                  .number(index.totalOrder), .number(index.totalOrderInterval.lowerBound), .number(index.totalOrderInterval.upperBound)])
         }
-        return [("sobol_indices.csv", table.bytes(withBOM: record.withBOM))]
+        return [("sobol_indices.csv", table.bytes(withBOM: withBOM))]
     }
 }

@@ -2,16 +2,43 @@
 // same run (same fingerprint: inputs and their hashes, overrides, seed, samples, sampler,
 // parameters, ...), and the shards' slices must tile the run exactly — no shard twice, none
 // missing. Anything else is refused, naming the folder, before a file is written.
+import Foundation
 import H2Model
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 public enum SensitivityMerge {
+    /// The shards of one run, checked (same run, hashes intact, slices tiling the run) but
+    /// their rows not yet read: the rows files in row order, for a merge that streams them.
+    public struct Plan: Sendable {
+        public var fingerprint: JSONValue
+        public var command: SensitivityCommand
+        public var header: [String]
+        /// (rows file, row count) per shard, in row order.
+        public var rowsFiles: [(path: String, rows: Int)]
+        public var totalRows: Int { fingerprint["rows"]?.intValue ?? 0 }
+    }
+
     public static func record(fromShardFolders folders: [String]) throws(InputErrors) -> SensitivityRecord {
+        let plan = try plan(fromShardFolders: folders)
+        var rows: [[String]] = []
+        for file in plan.rowsFiles {
+            let table: CSVTable
+            do { table = try CSVTable.read(from: file.path, allowEmpty: true) } catch { throw InputErrors([error]) }
+            rows += table.rows
+        }
+        return SensitivityRecord(fingerprint: plan.fingerprint, header: plan.header, rows: rows)
+    }
+
+    public static func plan(fromShardFolders folders: [String]) throws(InputErrors) -> Plan {
         struct Shard {
             var folder: String
             var fingerprint: JSONValue
             var spec: ShardSpec
             var header: [String]
-            var rows: [[String]]
+            var rowsPath: String
+            var rows: Int
         }
         func fail(_ file: String, _ message: String, fix: String) -> InputErrors {
             InputErrors([InputError(file: file, message: message, fix: fix)])
@@ -40,12 +67,24 @@ public enum SensitivityMerge {
                            fix: "rerun the shard; shard.json was edited")
             }
             let rowsPath = join(folder, command.rowsFile)
-            let table: CSVTable
-            do { table = try CSVTable.read(from: rowsPath, allowEmpty: true) } catch { throw InputErrors([error]) }
-            guard table.rowCount == count else {
-                throw fail(rowsPath, "holds \(table.rowCount) rows, shard.json says \(count)", fix: "rerun shard \(spec); the folder is incomplete or edited")
+            // The rows must be the ones the shard wrote: an edited value would pass every
+            // other check and silently change the merged results.
+            guard let recorded = info["shard"]?["rows_sha256"]?.stringValue else {
+                throw fail(infoPath, "records no SHA-256 of its rows (written by an older version)", fix: "rerun the shard with this version of h2corridor")
             }
-            shards.append(Shard(folder: folder, fingerprint: fingerprint, spec: spec, header: table.header, rows: table.rows))
+            let actual: String
+            do { actual = try SHA256.hexDigest(streamingFileAt: rowsPath) } catch { throw InputErrors([error]) }
+            guard actual == recorded else {
+                throw fail(rowsPath, "was changed after the shard was written: its SHA-256 is \(actual), shard.json records \(recorded)",
+                           fix: "rerun shard \(spec) (\(folder)); never edit a shard's rows")
+            }
+            // The hash matched, so the file is the one the shard wrote: its header line and its
+            // row count (lines after the header) are those of shard.json.
+            let (header, lines) = try headerAndLineCount(rowsPath)
+            guard lines == count else {
+                throw fail(rowsPath, "holds \(lines) rows, shard.json says \(count)", fix: "rerun shard \(spec); the folder is incomplete or edited")
+            }
+            shards.append(Shard(folder: folder, fingerprint: fingerprint, spec: spec, header: header, rowsPath: rowsPath, rows: count))
         }
         let reference = shards[0]
         for shard in shards.dropFirst() {
@@ -76,8 +115,46 @@ public enum SensitivityMerge {
             throw fail(reference.folder, "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(reference.spec.count)" }.joined(separator: ", ")) missing",
                        fix: "run the missing shards and name every shard folder")
         }
-        let rows = (1...reference.spec.count).flatMap { byIndex[$0]!.rows }
-        return SensitivityRecord(fingerprint: reference.fingerprint, header: reference.header, rows: rows)
+        guard let command = SensitivityCommand(rawValue: reference.fingerprint["command"]?.stringValue ?? "") else {
+            throw fail(join(reference.folder, "shard.json"), "names no known command", fix: "rerun the shard with this version of h2corridor")
+        }
+        return Plan(fingerprint: reference.fingerprint, command: command, header: reference.header,
+                    rowsFiles: (1...reference.spec.count).map { (byIndex[$0]!.rowsPath, byIndex[$0]!.rows) })
+    }
+
+    /// The header cells (a BOM dropped) and the number of lines after it.
+    static func headerAndLineCount(_ path: String) throws(InputErrors) -> ([String], Int) {
+        var header: [String] = []
+        var count = -1
+        try forEachLine(path) { line in
+            if count < 0 { header = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            count += 1
+        }
+        return (header, max(count, 0))
+    }
+
+    /// Calls `body` with each line of the file (without its LF; a leading UTF-8 BOM dropped),
+    /// reading it piece by piece.
+    public static func forEachLine(_ path: String, _ body: (Substring) throws -> Void) throws(InputErrors) {
+        guard let file = fopen(path, "rb") else {
+            throw InputErrors([InputError(file: path, message: "cannot be read (\(String(cString: strerror(errno))))", fix: "rerun the shard")])
+        }
+        defer { fclose(file) }
+        var buffer: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(buffer) }
+        var first = true
+        while true {
+            let n = getline(&buffer, &capacity, file)
+            if n < 0 { break }
+            var text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: n), as: UTF8.self)[...]
+            if first, text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+            first = false
+            if text.hasSuffix("\n") { text = text.dropLast() }
+            do { try body(text) } catch let error as InputErrors { throw error } catch {
+                throw InputErrors([InputError(file: path, message: "\(error)")])
+            }
+        }
     }
 
     static func join(_ folder: String, _ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }

@@ -19,38 +19,84 @@ public enum SensitivityOutputs {
             throw SensitivityRecordError("\(record.rows.count) rows for a run of \(record.totalRows)")
         }
         var files: [(name: String, bytes: [UInt8])] = []
-        do {
-            files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
-            switch command {
-            case .sweep: break
-            case .montecarlo: files += try monteCarloSummaries(record)
-            case .tornado: files += try tornadoSummaries(record)
-            case .sobol: files += try sobolSummaries(record)
-            }
-            var manifest: [JSONMember] = []
-            if case .object(let members) = record.fingerprint { manifest = members }
-            manifest.append(JSONMember("outputs", .array(files.map { .object([JSONMember("file", .string($0.name)), JSONMember("sha256", .string(SHA256.hexDigest($0.bytes)))]) })))
-            files.append(("manifest.json", Array(try JSONValue.object(manifest).rendered(pretty: true).utf8)))
+        files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
+        switch command {
+        case .sweep: break
+        case .montecarlo: files += try monteCarloSummaries(record.fingerprint, withBOM: record.withBOM) { key in
+            let column = try column(record, key)
+            return (column.compactMap { $0 }, column.count)
         }
+        case .tornado: files += try tornadoSummaries(record)
+        case .sobol: files += try GlobalSensitivityOutputs.summaries(record.fingerprint, withBOM: record.withBOM) { try column(record, $0) }
+        }
+        files.append(("manifest.json", try manifest(record.fingerprint, outputs: files.map { ($0.name, SHA256.hexDigest($0.bytes)) })))
         return files
     }
 
-    /// A shard's files: its rows and `shard.json` (the fingerprint and which rows it holds).
+    /// manifest.json: the fingerprint's members, then every output file with its SHA-256.
+    static func manifest(_ fingerprint: JSONValue, outputs: [(name: String, sha256: String)]) throws -> [UInt8] {
+        var manifest: [JSONMember] = []
+        if case .object(let members) = fingerprint { manifest = members }
+        manifest.append(JSONMember("outputs", .array(outputs.map { .object([JSONMember("file", .string($0.name)), JSONMember("sha256", .string($0.sha256))]) })))
+        return Array(try JSONValue.object(manifest).rendered(pretty: true).utf8)
+    }
+
+    /// The columns a streamed run keeps for its summaries' second pass.
+    public static func keptColumns(_ command: SensitivityCommand, fingerprint: JSONValue) -> [String] {
+        switch command {
+        case .sweep, .tornado: []
+        case .montecarlo: strings(fingerprint["outputs"])
+        case .sobol: [SensitivityModel.networkAverageColumn]
+        }
+    }
+
+    /// The summaries and manifest of a run whose rows were streamed to `writer` (finished
+    /// with `added`): the same bytes `files(for:)` makes from the whole record in memory, the
+    /// kept columns read back from the side files.
+    public static func commitStreamed(_ fingerprint: JSONValue, rows: RowStream, to writer: StreamingRunWriter) throws(SensitivityRecordError) {
+        do {
+            guard let command = fingerprint["command"]?.stringValue.flatMap(SensitivityCommand.init) else {
+                throw SensitivityRecordError("the fingerprint names no known command")
+            }
+            let withBOM = fingerprint["bom"] == .bool(true)
+            let summaries: [(name: String, bytes: [UInt8])]
+            switch command {
+            case .sweep: summaries = []
+            case .montecarlo: summaries = try monteCarloSummaries(fingerprint, withBOM: withBOM) { key in try rows.keptAnswers(key) }
+            case .sobol: summaries = try GlobalSensitivityOutputs.summaries(fingerprint, withBOM: withBOM) { key in try rows.keptColumn(key) }
+            case .tornado: preconditionFailure("tornado runs are small and written from memory")
+            }
+            for file in summaries { try writer.add(file.name, bytes: file.bytes) }
+            try writer.add("manifest.json", bytes: try manifest(fingerprint, outputs: writer.written))
+        } catch let error as SensitivityRecordError { throw error } catch {
+            throw SensitivityRecordError("\(error)")
+        }
+    }
+
+    /// shard.json: the fingerprint, which rows the shard holds, and the SHA-256 of its rows
+    /// file, which `merge` checks (an edited shard is refused).
+    public static func shardInfo(_ fingerprint: JSONValue, shard: ShardSpec, rowsSHA256: String) throws(SensitivityRecordError) -> [UInt8] {
+        let slice = shard.rows(of: fingerprint["rows"]?.intValue ?? 0)
+        let info: JSONValue = .object([
+            JSONMember("fingerprint", fingerprint),
+            JSONMember("shard", .object([JSONMember("index", .integer(shard.index)), JSONMember("count", .integer(shard.count)),
+                                         JSONMember("first_row", .integer(slice.lowerBound)), JSONMember("row_count", .integer(slice.count)),
+                                         JSONMember("rows_sha256", .string(rowsSHA256))])),
+        ])
+        do throws(OutputError) { return Array(try info.rendered(pretty: true).utf8) } catch { throw SensitivityRecordError("\(error)") }
+    }
+
+    /// A shard's files: its rows and `shard.json` (the fingerprint, which rows it holds, and
+    /// their SHA-256).
     public static func shardFiles(for record: SensitivityRecord, shard: ShardSpec) throws(SensitivityRecordError) -> [(name: String, bytes: [UInt8])] {
         guard let command = record.command else { throw SensitivityRecordError("the fingerprint names no known command") }
         let slice = shard.rows(of: record.totalRows)
         precondition(record.rows.count == slice.count, "shard \(shard) holds \(record.rows.count) rows, its slice \(slice)")
-        let info: JSONValue = .object([
-            JSONMember("fingerprint", record.fingerprint),
-            JSONMember("shard", .object([JSONMember("index", .integer(shard.index)), JSONMember("count", .integer(shard.count)),
-                                         JSONMember("first_row", .integer(slice.lowerBound)), JSONMember("row_count", .integer(slice.count))])),
-        ])
-        do throws(OutputError) {
-            return [(command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)),
-                    ("shard.json", Array(try info.rendered(pretty: true).utf8))]
-        } catch {
+        let rows: [UInt8]
+        do throws(OutputError) { rows = try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM) } catch {
             throw SensitivityRecordError("\(error)")
         }
+        return [(command.rowsFile, rows), ("shard.json", try shardInfo(record.fingerprint, shard: shard, rowsSHA256: SHA256.hexDigest(rows)))]
     }
 
     static func csv(_ name: String, _ header: [String], _ rows: [[String]]) throws(OutputError) -> CSVWriter {
@@ -76,26 +122,29 @@ public enum SensitivityOutputs {
 
     // MARK: montecarlo
 
-    static func monteCarloSummaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+    /// `answered(output)` gives the output's values of the samples that have one, in sample
+    /// order, and the number of samples.
+    static func monteCarloSummaries(_ fingerprint: JSONValue, withBOM: Bool, answered: (String) throws -> (values: [Double], samples: Int)) throws -> [(name: String, bytes: [UInt8])] {
         var table = CSVWriter(name: "percentiles.csv", header: ["output", "samples", "failed", "p5", "p50", "p95", "mean"])
         var histogram: String? = nil
         do {
-            for output in strings(record.fingerprint["outputs"]) {
-                let values = try column(record, output)
-                guard let s = OutputSummary.of(output, values: values) else {
-                    try table.appendRow([.text(output), .integer(0), .integer(values.count), .empty, .empty, .empty, .empty])
+            for output in strings(fingerprint["outputs"]) {
+                var (values, samples) = try answered(output)
+                guard let s = OutputSummary.of(output, answered: &values, samples: samples) else {
+                    try table.appendRow([.text(output), .integer(0), .integer(samples), .empty, .empty, .empty, .empty])
                     continue
                 }
                 try table.appendRow([.text(output), .integer(s.samples), .integer(s.failed), .number(s.p5), .number(s.p50), .number(s.p95), .number(s.mean)])
                 if output == SensitivityModel.networkAverageColumn {
-                    let name = record.fingerprint["scenario_title"]?.stringValue ?? record.fingerprint["scenario"]?.stringValue ?? ""
-                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(values.count) samples", unit: "CNY/kg",
-                                                    values: values.compactMap { $0 }, bins: 40,
+                    let name = fingerprint["scenario_title"]?.stringValue ?? fingerprint["scenario"]?.stringValue ?? ""
+                    // `values` is sorted now; the histogram does not depend on the order.
+                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(samples) samples", unit: "CNY/kg",
+                                                    values: values, bins: 40,
                                                     markers: [("P5", s.p5), ("P50", s.p50), ("mean", s.mean), ("P95", s.p95)])
                 }
             }
         }
-        var files: [(name: String, bytes: [UInt8])] = [("percentiles.csv", table.bytes(withBOM: record.withBOM))]
+        var files: [(name: String, bytes: [UInt8])] = [("percentiles.csv", table.bytes(withBOM: withBOM))]
         if let histogram { files.append(("histogram.svg", Array(histogram.utf8))) }
         return files
     }
@@ -168,11 +217,6 @@ public enum SensitivityOutputs {
         return files
     }
 
-    // MARK: sobol
-
-    static func sobolSummaries(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
-        try GlobalSensitivityOutputs.summaries(record)
-    }
 }
 
 /// A record that cannot be turned into outputs (a shard folder edited by hand, or made by

@@ -1,3 +1,4 @@
+import Foundation
 import H2Model
 import H2Numerics
 // What a planner types to set up a sensitivity run — `--grid`, `--cases`, `--distributions`,
@@ -23,6 +24,8 @@ public enum SensitivitySpecs {
             let high = try number(parts[1], option: "--grid \(text)", what: "the high end")
             let count: Int
             switch NumberText.parseInt(parts[2]) {
+            case .success(let n) where n > WorkLimits.maximumGridAxisValues:
+                throw .usage("--grid \(text): \(WorkLimits.formatCount(n)) values on one key are more than the \(WorkLimits.formatCount(WorkLimits.maximumGridAxisValues)) a grid axis may have; give fewer values")
             case .success(let n) where n >= 1: count = n
             case .success: throw .usage("--grid \(text): the number of values n must be at least 1, got \(parts[2].trimmingSpaces())")
             case .failure(let problem): throw .usage("--grid \(text): the number of values n: \(problem.message). Fix: \(problem.fix)")
@@ -54,6 +57,10 @@ public enum SensitivitySpecs {
                 throw .usage("--grid \(text): \(axis.spec.key) is swept twice; give all its values in one --grid")
             }
             axes.append(axis)
+        }
+        guard SweepDesign.gridCaseCount(axes.map(\.values.count)) != nil else {
+            let digits = axes.reduce(0.0) { $0 + log10(Double($1.values.count)) }
+            throw .usage("--grid: the grid has about 10^\(Int(digits)) cases (\(axes.map { String($0.values.count) }.joined(separator: " × "))), more than can be counted; give fewer values per key")
         }
         return SweepDesign.grid(axes)
     }
@@ -133,6 +140,10 @@ public enum SensitivitySpecs {
             }
             do { try d.validate() } catch {
                 problems.append(table.error(row: row, column: "distribution", error.detail, fix: "check p1, p2, p3 (\(spec.unit))"))
+                continue
+            }
+            if let why = DomainLimits.distributionProblem(d) {
+                problems.append(table.error(row: row, column: "p2", why, fix: "narrow the distribution (\(spec.unit))"))
                 continue
             }
             result[key] = d

@@ -49,12 +49,18 @@ public func quantile(_ p: Double, ofSorted sorted: [Double]) -> Double {
 /// P5/P50/P95), sorting one copy (gsl_sort) for all of them. Every result is NaN when any value
 /// is NaN, since a sort order with NaN means nothing.
 public func percentiles(of values: [Double], at ps: [Double]) -> [Double] {
+    var sorted = values
+    return percentiles(sortingInPlace: &sorted, at: ps)
+}
+
+/// `percentiles(of:at:)` sorting `values` itself rather than a copy (a million samples: 8 MB
+/// less at the peak). The same results; `values` is left sorted (unchanged when it holds NaN).
+public func percentiles(sortingInPlace values: inout [Double], at ps: [Double]) -> [Double] {
     precondition(!values.isEmpty, "percentiles: no values")
     precondition(ps.allSatisfy { $0 >= 0 && $0 <= 1 }, "percentiles: fractions \(ps) must lie in [0, 1]")
     if values.contains(where: \.isNaN) { return ps.map { _ in .nan } }
-    var sorted = values
-    sorted.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
-    return sorted.withUnsafeBufferPointer { buffer in
+    values.withUnsafeMutableBufferPointer { gsl_sort($0.baseAddress, 1, $0.count) }
+    return values.withUnsafeBufferPointer { buffer in
         ps.map { gsl_stats_quantile_from_sorted_data(buffer.baseAddress, 1, buffer.count, $0) }
     }
 }

@@ -70,6 +70,9 @@ struct Cost: ParsableCommand {
         if let d = distanceKm, !(d >= 0 && d.isFinite) {
             throw ValidationError("--distance-km \(d): give a distance of 0 km or more")
         }
+        if let d = distanceKm, d > DomainLimits.maximumKm {
+            throw ValidationError("--distance-km \(formatNumber(d)): longer than \(formatNumber(DomainLimits.maximumKm)) km, more than any delivery route in China; give 0 to \(formatNumber(DomainLimits.maximumKm)) km")
+        }
         if let s = stationKgPerDay, !(s > 0 && s.isFinite) {
             throw ValidationError("--station-kg-per-day \(s): give a capacity greater than 0 kg/day")
         }

@@ -72,28 +72,37 @@ struct MonteCarlo: ParsableCommand {
             printError("error: \(error.detail); choose fewer with --parameters or use --sampler mt")
             throw ExitCode(Exit.usage)
         }
-        let writer = try sensitivityWriter(sensitivity, context, command: .montecarlo)
         let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
         let shard = sensitivity.shardSpec
         let slice = shard.rows(of: samples)
-        let progress = ProgressBar(total: slice.count, label: "montecarlo", quiet: output.quiet)
-        let results: [SampleResult]
-        do { results = try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
-            progress.finish()
-            printError("error: \(error)")
-            throw ExitCode(Exit.failure)
-        }
-        progress.finish()
         let outputs = model.outputNames
+        try sensitivity.checkWork("montecarlo --samples \(samples)", WorkLimits.monteCarlo(rows: slice.count, parameters: uncertain.count, outputs: outputs.count, whole: shard.count == 1),
+                                  totalRows: samples)
+        let writer = try sensitivityStreamWriter(sensitivity, context, command: .montecarlo)
         let fingerprint = SensitivityFingerprint.make(.montecarlo, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
             JSONMember("samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),
             JSONMember("parameters", .array(uncertain.map(distributionJSON))), JSONMember("outputs", .array(outputs.map(JSONValue.string))),
         ], rows: samples, bom: output.bom)
-        let record = SensitivityRecord(fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs,
-                                       rows: sampleRows(results, outputCount: outputs.count))
-        let failed = results.filter { $0.outputs == nil }.count
-        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet,
-                             summary: "montecarlo \(context.scenario.name): \(slice.count) samples of \(uncertain.count) parameters (\(model.depth.rawValue))\(failed > 0 ? ", \(failed) without an answer" : "")")
+        var failed = 0
+        // Draws clamped into a parameter's domain, counted per parameter and reported.
+        let clampable = uncertain.indices.filter { i in uncertain[i].wasClamped(uncertain[i].spec.domain.maximum) || uncertain[i].wasClamped(uncertain[i].spec.domain.minimumIsExclusive ? uncertain[i].spec.domain.minimum.nextUp : uncertain[i].spec.domain.minimum) }
+        var clamped = [Int](repeating: 0, count: uncertain.count)
+        let progress = ProgressBar(total: slice.count, label: "montecarlo", quiet: output.quiet)
+        try streamSensitivity(.montecarlo, fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs, shard: shard, writer: writer,
+                              quiet: output.quiet, produce: { rows in
+            defer { progress.finish() }
+            try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, blockSize: streamBlockSize,
+                                progress: progress.callback) { block in
+                for r in block {
+                    if r.outputs == nil { failed += 1 }
+                    for i in clampable where uncertain[i].wasClamped(r.inputs[i]) { clamped[i] += 1 }
+                    try rows.append(sampleRow(r, outputCount: outputs.count))
+                }
+            }
+            for i in clampable where clamped[i] > 0 {
+                printError("warning: \(clamped[i]) of \(slice.count) draws of \(uncertain[i].key) fell outside its range (\(uncertain[i].spec.domain.summary)) and were clamped to the bound; narrow its distribution")
+            }
+        }, summary: { "montecarlo \(context.scenario.name): \(slice.count) samples of \(uncertain.count) parameters (\(model.depth.rawValue))\(failed > 0 ? ", \(failed) without an answer" : "")" })
     }
 }
 

@@ -27,6 +27,19 @@ enum Exit {
     static let dataError: Int32 = 65
     static let infeasible: Int32 = 3
     static let failure: Int32 = 1
+    /// Stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal number, as shells report it.
+    static let interrupted: Int32 = 130
+    static let terminated: Int32 = 143
+
+    /// One code per output condition, wherever it is found (at the start or at commit): the
+    /// folder exists without --force, or cannot be written, is a usage error (64) — choose
+    /// another --out; a write that fails midway (a full disk) is a failure (1).
+    static func code(for error: OutputError) -> Int32 {
+        switch error.kind {
+        case .alreadyExists, .notWritable: usage
+        case .fileSystem, .nonFiniteNumber, .internalError: failure
+        }
+    }
 }
 
 /// Prints `message` on stderr.

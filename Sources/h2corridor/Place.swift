@@ -46,7 +46,7 @@ struct Place: ParsableCommand {
         var writer: RunWriter
         do { writer = try RunWriter(directory: out, force: force) } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.usage)
+            throw ExitCode(Exit.code(for: error))
         }
         var network: Network
         let flowList: [CorridorFlow]
@@ -62,6 +62,10 @@ struct Place: ParsableCommand {
         if let splitKm {
             // Split points become nodes (and candidates) after the file's nodes, so the tie rule's
             // order among the original nodes is unchanged.
+            if let problem = network.splitProblem(everyKm: splitKm) {
+                printError("error: --split-km \(formatNumber(splitKm)): \(problem)")
+                throw ExitCode(Exit.usage)
+            }
             do {
                 let refined = try network.splittingEdges(everyKm: splitKm)
                 network = refined.network
@@ -113,7 +117,7 @@ struct Place: ParsableCommand {
         writer.add("coverage.csv", csv: coverage, withBOM: output.bom)
         do { try writer.commit() } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.failure)
+            throw ExitCode(Exit.code(for: error))
         }
         if !output.quiet {
             printError("\(result.status.word): \(open.count) stations cover \(formatNumber(covered)) of \(formatNumber(total)) (\(formatNumber((1000 * covered / max(total, 1e-300)).rounded() / 10)) %); written to \(out)")

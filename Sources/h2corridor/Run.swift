@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
         var writer: RunWriter
         do { writer = try RunWriter(directory: directory, force: force) } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.usage)
+            throw ExitCode(Exit.code(for: error))
         }
         let plan: CorridorPlan
         do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
@@ -125,7 +125,7 @@ struct Run: ParsableCommand {
         writer.add("manifest.json", text: manifest)
         do { try writer.commit() } catch {
             printError("error: \(error)")
-            throw ExitCode(Exit.failure)
+            throw ExitCode(Exit.code(for: error))
         }
         if !output.quiet {
             let years = plan.periods.map { String($0.period.year) }.joined(separator: ", ")

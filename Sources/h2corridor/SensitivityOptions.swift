@@ -23,7 +23,13 @@ struct SensitivityOptions: ParsableArguments {
     @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
     var reoptimize = false
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse runs estimated to need more memory than this (default 2G; K, M, G, T suffixes).", valueName: "size"))
+    var maxMemory: String?
+
     func validate() throws {
+        if let maxMemory, WorkLimits.parseBytes(maxMemory) == nil {
+            throw ValidationError("--max-memory \(maxMemory): give a size such as 4G or 512M")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): give at least 1 thread") }
         if let shard, case .failure(let problem) = ShardSpec.parse(shard) { throw ValidationError(problem.message) }
     }
@@ -36,6 +42,15 @@ struct SensitivityOptions: ParsableArguments {
     var threadCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
     var shardSpec: ShardSpec { shard.flatMap { try? ShardSpec.parse($0).get() } ?? .whole }
     var depth: SensitivityDepth { reoptimize ? .reoptimised : .fixedPlacement }
+    var memoryLimit: Double { maxMemory.flatMap(WorkLimits.parseBytes) ?? WorkLimits.defaultMemoryBytes }
+
+    /// Refuses (exit 64, nothing written) a request over the work limits, before computing.
+    func checkWork(_ what: String, _ estimate: WorkEstimate, totalRows: Int) throws {
+        if let problem = WorkLimits.problem(what, estimate, totalRows: totalRows, memoryLimit: memoryLimit) {
+            printError("error: \(problem)")
+            throw ExitCode(Exit.usage)
+        }
+    }
 }
 
 /// A scenario loaded and planned once, ready for a sensitivity command.
@@ -85,7 +100,70 @@ func sensitivityWriter(_ options: SensitivityOptions, _ context: SensitivityCont
     let directory = options.out ?? "Results/\(context.scenario.name)-\(command.rawValue)"
     do { return try RunWriter(directory: directory, force: options.force) } catch {
         printError("error: \(error)")
-        throw ExitCode(Exit.usage)
+        throw ExitCode(Exit.code(for: error))
+    }
+}
+
+/// The streaming writer of a command whose rows can be many (sweep, montecarlo): the target
+/// and its writability are checked, and the temporary folder made, before any work.
+func sensitivityStreamWriter(_ options: SensitivityOptions, _ context: SensitivityContext, command: SensitivityCommand) throws -> StreamingRunWriter {
+    let directory = options.out ?? "Results/\(context.scenario.name)-\(command.rawValue)"
+    do { return try StreamingRunWriter(directory: directory, force: options.force) } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    }
+}
+
+/// Rows per block of a streamed run: one block's results are all that memory holds (a few
+/// MB), and each block is spread over --jobs threads.
+let streamBlockSize = 4096
+
+/// The streamed course: `produce` appends this shard's rows in index order; then the
+/// summaries come from a second pass over the kept columns (unsharded), or shard.json with the
+/// rows' SHA-256 is written (sharded), and the folder is committed.
+func streamSensitivity(_ command: SensitivityCommand, fingerprint: JSONValue, header: [String], shard: ShardSpec, writer: StreamingRunWriter,
+                       quiet: Bool, produce: (RowStream) throws -> Void, summary: () -> String) throws {
+    let kept = shard.count == 1 ? SensitivityOutputs.keptColumns(command, fingerprint: fingerprint) : []
+    let withBOM = fingerprint["bom"] == .bool(true)
+    let rows: RowStream
+    do { rows = try writer.rows(command.rowsFile, header: header, withBOM: withBOM, keeping: kept) } catch {
+        writer.abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    }
+    do { try produce(rows) } catch let error as ExitCode {
+        writer.abandon()
+        throw error
+    } catch let error as OutputError {
+        writer.abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    } catch {
+        writer.abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+    do {
+        try writer.added(rows)
+        if shard.count == 1 {
+            try SensitivityOutputs.commitStreamed(fingerprint, rows: rows, to: writer)
+        } else {
+            try writer.add("shard.json", bytes: try SensitivityOutputs.shardInfo(fingerprint, shard: shard, rowsSHA256: writer.written[0].sha256))
+        }
+        try writer.commit()
+    } catch let error as OutputError {
+        writer.abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    } catch {
+        writer.abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+    if !quiet {
+        let total = fingerprint["rows"]?.intValue ?? 0
+        let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: total)); combine with h2corridor merge)"
+        printError("\(summary())\(part); written to \(writer.directory)")
     }
 }
 
@@ -101,7 +179,7 @@ func writeSensitivity(_ record: SensitivityRecord, shard: ShardSpec, writer: Run
     }
     do { try writer.commit() } catch {
         printError("error: \(error)")
-        throw ExitCode(Exit.failure)
+        throw ExitCode(Exit.code(for: error))
     }
     if !quiet {
         let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: record.totalRows)); combine with h2corridor merge)"
@@ -127,7 +205,9 @@ func distributionJSON(_ p: UncertainParameter) -> JSONValue {
 
 /// Rows of sample results: sample index, inputs, outputs (empty where there is no answer).
 func sampleRows(_ results: [SampleResult], outputCount: Int) -> [[String]] {
-    results.map { r in
-        [String(r.index)] + r.inputs.map(formatNumber) + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputCount))
-    }
+    results.map { sampleRow($0, outputCount: outputCount) }
+}
+
+func sampleRow(_ r: SampleResult, outputCount: Int) -> [String] {
+    [String(r.index)] + r.inputs.map(formatNumber) + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputCount))
 }

@@ -86,10 +86,12 @@ struct Sobol: ParsableCommand {
             printError("error: \(error); choose fewer with --parameters or use --sampler mt")
             throw ExitCode(Exit.usage)
         }
-        let writer = try sensitivityWriter(sensitivity, context, command: .sobol)
         let run = GlobalSensitivityRun(parameters: uncertain, design: design)
         let shard = sensitivity.shardSpec
         let slice = shard.rows(of: design.rowCount)
+        try sensitivity.checkWork("sobol --samples \(samples) (\(WorkLimits.formatCount(design.rowCount)) model runs for \(uncertain.count) parameters)",
+                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: model.outputNames.count), totalRows: design.rowCount)
+        let writer = try sensitivityWriter(sensitivity, context, command: .sobol)
         let progress = ProgressBar(total: slice.count, label: "sobol", quiet: output.quiet)
         let results: [SampleResult]
         do { results = try run.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {

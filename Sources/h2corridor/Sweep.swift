@@ -63,29 +63,35 @@ struct Sweep: ParsableCommand {
         } else {
             casesFile = [JSONMember("grid", .array(grid.map(JSONValue.string)))]
         }
-        let writer = try sensitivityWriter(sensitivity, context, command: .sweep)
         let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
         let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: design.cases.count)
-        let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
-        let results: [[Double]?]
-        do { results = try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
-            progress.finish()
-            printError("error: \(error)")
-            throw ExitCode(Exit.failure)
-        }
-        progress.finish()
+        let slice = shard.rows(of: design.caseCount)
         let outputs = model.outputNames
+        try sensitivity.checkWork("sweep of \(WorkLimits.formatCount(design.caseCount)) cases", WorkLimits.sweep(rows: slice.count, parameters: design.parameters.count, outputs: outputs.count,
+                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount)
+        let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
         let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
                                                       settings: casesFile + [JSONMember("parameters", .array(design.parameters.map { .string($0.key) })),
                                                                              JSONMember("outputs", .array(outputs.map(JSONValue.string)))],
-                                                      rows: design.cases.count, bom: output.bom)
-        let rows = zip(slice, results).map { i, r in
-            design.cases[i].map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count))
-        }
-        let record = SensitivityRecord(fingerprint: fingerprint, header: design.parameters.map(\.key) + outputs, rows: rows)
-        let failed = results.filter { $0 == nil }.count
-        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet,
-                             summary: "sweep \(context.scenario.name): \(slice.count) cases of \(design.parameters.count) parameters\(failed > 0 ? ", \(failed) without an answer" : "")")
+                                                      rows: design.caseCount, bom: output.bom)
+        var failed = 0
+        let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
+        try streamSensitivity(.sweep, fingerprint: fingerprint, header: design.parameters.map(\.key) + outputs, shard: shard, writer: writer,
+                              quiet: output.quiet, produce: { rows in
+            defer { progress.finish() }
+            var start = slice.lowerBound
+            while start < slice.upperBound {
+                let block = start..<min(start + streamBlockSize, slice.upperBound)
+                let offset = block.lowerBound - slice.lowerBound
+                let report = progress.callback
+                let results = try design.evaluate(model, base: context.base, rows: block, jobs: sensitivity.threadCount,
+                                                  progress: { @Sendable done in report(offset + done) })
+                for (i, r) in zip(block, results) {
+                    if r == nil { failed += 1 }
+                    try rows.append(design.values(ofCase: i).map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
+                }
+                start = block.upperBound
+            }
+        }, summary: { "sweep \(context.scenario.name): \(slice.count) cases of \(design.parameters.count) parameters\(failed > 0 ? ", \(failed) without an answer" : "")" })
     }
 }

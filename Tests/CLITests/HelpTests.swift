@@ -14,6 +14,7 @@ let expectedSubcommands = [
     "montecarlo",
     "sobol",
     "merge",
+    "verify",
 ]
 
 /// The names in the SUBCOMMANDS section of a help text.

@@ -12,6 +12,30 @@ extension Network {
         public let splitPointIDs: [String]
     }
 
+    /// The most split points a network may get (issue 12): each becomes a node and a
+    /// candidate site, and the placement MILP grows with candidates × flows (plus a shortest
+    /// path search per node), so 0.01 km over a province's 3,000 km of expressway — 300,000
+    /// points — would exhaust memory. 5,000 points are already one every 0.6 km there.
+    public static let maximumSplitPoints = 5_000
+
+    /// How many points `splittingEdges(everyKm:)` would add, counted without adding them
+    /// (a Double, so an absurd interval cannot overflow).
+    public func splitPointCount(everyKm: Double) -> Double {
+        precondition(everyKm.isFinite && everyKm > 0, "split interval must be positive")
+        var count = 0.0
+        for e in edges where e.km > everyKm { count += (e.km / everyKm).rounded(.up) - 1 }
+        return count
+    }
+
+    /// Nil, or why `everyKm` gives too many split points (with the smallest interval that fits).
+    public func splitProblem(everyKm: Double) -> String? {
+        let count = splitPointCount(everyKm: everyKm)
+        guard count > Double(Self.maximumSplitPoints) else { return nil }
+        let total = edges.reduce(0.0) { $0 + $1.km }
+        let smallest = (total / Double(Self.maximumSplitPoints) * 100).rounded(.up) / 100
+        return "a split every \(formatNumber(everyKm)) km adds \(formatNumber(count)) points to the \(formatNumber(total)) km network, more than the \(Self.maximumSplitPoints) the placement can handle; split every \(formatNumber(smallest)) km or more"
+    }
+
     /// Splits every edge longer than `everyKm` at everyKm, 2·everyKm, … (strictly inside the
     /// edge). Coordinates of a point are interpolated linearly between the edge's ends; its kind
     /// is "split_point".

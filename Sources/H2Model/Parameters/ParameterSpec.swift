@@ -18,6 +18,8 @@ public struct ParameterDomain: Sendable, Equatable {
     public var minimumIsExclusive: Bool
     public var integral: Bool
 
+    /// The largest magnitude any parameter may take.
+    public static let magnitudeCeiling = 1e9
     public static let nonNegative = ParameterDomain(minimum: 0, maximum: .infinity, minimumIsExclusive: false, integral: false)
     public static let positive = ParameterDomain(minimum: 0, maximum: .infinity, minimumIsExclusive: true, integral: false)
     public static let percent = ParameterDomain(minimum: 0, maximum: 100, minimumIsExclusive: false, integral: false)
@@ -33,6 +35,9 @@ public struct ParameterDomain: Sendable, Equatable {
     public func problem(with value: Double) -> String? {
         if value.isNaN { return "NaN is not a value" }
         if !value.isFinite { return "must be finite" }
+        // No quantity of the catalogue, in its units, comes near 10⁹ (the largest are trailer
+        // prices of about 10⁶ EUR); beyond it a value is a slip (1e308) that would overflow.
+        if abs(value) > Self.magnitudeCeiling { return "must be at most \(formatNumber(Self.magnitudeCeiling)) in size (no quantity here is that large)" }
         if minimumIsExclusive ? value <= minimum : value < minimum {
             return minimumIsExclusive ? "must be greater than \(formatNumber(minimum))" : "must be at least \(formatNumber(minimum))"
         }

@@ -16,6 +16,42 @@ extension MonteCarloDesign {
         // Sobol points need a skip to the first index: draw the slice once, serially (about
         // 0.1 µs a coordinate), rather than once per chunk.
         let sobolPoints: [[Double]]? = sampler == .sobol ? try unitPoints(range) : nil
+        return try evaluate(model, base: base, rows: range, jobs: jobs, progress: progress, sobolPoints: sobolPoints)
+    }
+
+    /// Samples `range` in consecutive blocks of at most `blockSize`, each evaluated on `jobs`
+    /// threads and handed to `sink` in index order before the next block is computed: memory
+    /// holds one block, whatever the sample count. The samples are those of `evaluate`.
+    public func evaluate(_ model: SensitivityModel, base: Assumptions, rows range: Range<Int>, jobs: Int, blockSize: Int,
+                         progress: (@Sendable (Int) -> Void)? = nil, sink: ([SampleResult]) throws -> Void) throws {
+        precondition(blockSize >= 1, "block size \(blockSize)")
+        // One Sobol sequence walks the whole slice (a skip per block would cost O(N²)).
+        let sequence: SobolSequence? = sampler == .sobol && !parameters.isEmpty ? try SobolSequence(dimensions: parameters.count) : nil
+        try sequence?.skip(range.lowerBound)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let block = start..<min(start + blockSize, range.upperBound)
+            var points: [[Double]]? = nil
+            if let sequence {
+                var point = [Double](repeating: 0, count: parameters.count)
+                points = []
+                points!.reserveCapacity(block.count)
+                for _ in block {
+                    try sequence.next(into: &point)
+                    points!.append(point)
+                }
+            } else if sampler == .sobol {
+                points = Array(repeating: [], count: block.count)
+            }
+            let offset = block.lowerBound - range.lowerBound
+            let blockProgress: (@Sendable (Int) -> Void)? = progress.map { report in { @Sendable done in report(offset + done) } }
+            try sink(try evaluate(model, base: base, rows: block, jobs: jobs, progress: blockProgress, sobolPoints: points))
+            start = block.upperBound
+        }
+    }
+
+    func evaluate(_ model: SensitivityModel, base: Assumptions, rows range: Range<Int>, jobs: Int,
+                  progress: (@Sendable (Int) -> Void)?, sobolPoints: [[Double]]?) throws -> [SampleResult] {
         let design = self
         let chunkSize = model.depth == .reoptimised ? 1 : 256
         return try ParallelEvaluation.map(range, jobs: jobs, chunkSize: chunkSize, progress: progress) { chunk in
@@ -42,10 +78,18 @@ public struct OutputSummary: Sendable, Equatable {
     /// `values` holds one entry per sample, nil where the sample had no answer. Nil when no
     /// sample had one.
     public static func of(_ output: String, values: [Double?]) -> OutputSummary? {
-        let good = values.compactMap { $0 }
+        var good = values.compactMap { $0 }
+        return of(output, answered: &good, samples: values.count)
+    }
+
+    /// The same summary from the `answered` values alone (in sample order) out of `samples`:
+    /// the mean is taken first, in that order, then `answered` is sorted in place for the
+    /// percentiles, so a million samples need one array of 8 MB.
+    public static func of(_ output: String, answered good: inout [Double], samples: Int) -> OutputSummary? {
         guard !good.isEmpty else { return nil }
-        let p = percentiles(of: good, at: [0.05, 0.5, 0.95])
-        return OutputSummary(output: output, samples: good.count, failed: values.count - good.count,
-                             p5: p[0], p50: p[1], p95: p[2], mean: H2Numerics.mean(good))
+        let mean = H2Numerics.mean(good)
+        let p = percentiles(sortingInPlace: &good, at: [0.05, 0.5, 0.95])
+        return OutputSummary(output: output, samples: good.count, failed: samples - good.count,
+                             p5: p[0], p50: p[1], p95: p[2], mean: mean)
     }
 }

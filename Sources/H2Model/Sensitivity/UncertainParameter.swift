@@ -31,6 +31,16 @@ public struct UncertainParameter: Sendable, Equatable {
         return v
     }
 
+    /// Whether `v` (a value this parameter took) is a domain bound the draw was clamped to:
+    /// only distributions whose support reaches past the domain are clamped.
+    public func wasClamped(_ v: Double) -> Bool {
+        let d = spec.domain
+        let low = d.minimumIsExclusive ? d.minimum.nextUp : d.minimum
+        let reachesLow = distribution.quantile(0x1p-53) < low
+        let reachesHigh = distribution.quantile(1 - 0x1p-53) > d.maximum
+        return (reachesLow && v == low) || (reachesHigh && v == d.maximum)
+    }
+
     public static func == (a: UncertainParameter, b: UncertainParameter) -> Bool {
         a.spec.key == b.spec.key && a.distribution == b.distribution
     }

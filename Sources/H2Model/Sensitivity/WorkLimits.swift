@@ -1,0 +1,112 @@
+// Bounded work, checked before any computing (issue 12). Every sensitivity request is sized —
+// rows (model evaluations), the memory they need and the bytes they write — and refused when
+// over a documented limit, with the size and how to split it. The memory formulas are
+// measured on the release build (Benchmarks/memory.sh prints the figures behind them).
+//
+// Limits:
+// - memory: 2 GiB by default; `--max-memory` raises (or lowers) it.
+// - values on one grid axis: 1,000,000.
+// - rows one process computes (the whole run, or one shard): 100,000,000. At the fixed
+//   placement's 17,000 evaluations a second on 2 cores that is 1.6 hours; more goes into
+//   shards, which any number of machines compute.
+//
+// Memory (bytes) of each command, for R rows in this process, D varied parameters, O outputs:
+// - sweep, montecarlo (streamed in blocks): `baseline` + `block`; unsharded montecarlo adds
+//   16 B a sample for the percentile pass (one output at a time: the numbers and their sorted
+//   copy). A sweep's grid takes 8 B per axis value; a case table 8 B a cell plus 40 B a row.
+// - sobol (the Saltelli matrices and every row in memory, since the indices need all of
+//   them): `baseline` + R × (D + O + 1) × 170 B + R × D × 8 B for the design points
+//   (measured, 15 parameters: 73 MB at N = 1,024, 401 MB at N = 8,192 — 2.8 KB a row, the
+//   formula 3.0 KB).
+// - merge of montecarlo shards: `baseline` + 16 B a sample (streamed); of sobol shards: as
+//   sobol.
+
+public struct WorkEstimate: Sendable, Equatable {
+    /// Rows computed by this process.
+    public var rows: Int
+    /// Memory, bytes.
+    public var bytes: Double
+    /// Whether `--shard` reduces this process's memory (it does unless the command needs every
+    /// row at once for its summary and is run whole).
+    public var shardable: Bool
+}
+
+public enum WorkLimits {
+    public static let defaultMemoryBytes: Double = 2 * 1_073_741_824
+    public static let maximumRowsPerProcess = 100_000_000
+    /// Values one `--grid` key may take (8 MB of them); more is a typing slip, not a sweep.
+    public static let maximumGridAxisValues = 1_000_000
+    /// Resident memory of the tool with a scenario loaded and planned (measured: about 30 MB
+    /// for Guizhou on the release build; 64 MB leaves room for larger scenarios).
+    public static let baseline: Double = 64 * 1_048_576
+    /// One streamed block of rows with its formatted cells (4096 rows).
+    public static func block(cellsPerRow: Int) -> Double { 4096 * Double(cellsPerRow) * 200 }
+
+    public static func monteCarlo(rows: Int, parameters: Int, outputs: Int, whole: Bool) -> WorkEstimate {
+        WorkEstimate(rows: rows, bytes: baseline + block(cellsPerRow: 1 + parameters + outputs) + (whole ? 16 * Double(rows) : 0), shardable: true)
+    }
+
+    public static func sweep(rows: Int, parameters: Int, outputs: Int, designBytes: Double) -> WorkEstimate {
+        WorkEstimate(rows: rows, bytes: baseline + block(cellsPerRow: parameters + outputs) + designBytes, shardable: true)
+    }
+
+    public static func sobol(rows: Int, parameters: Int, outputs: Int) -> WorkEstimate {
+        WorkEstimate(rows: rows, bytes: baseline + Double(rows) * (Double(parameters + outputs + 1) * 170 + Double(parameters) * 8), shardable: true)
+    }
+
+    /// Nil when within the limits; otherwise what is too large and how to split it. `what`
+    /// names the request ("montecarlo --samples 100000000"), `total` the whole run's rows.
+    public static func problem(_ what: String, _ estimate: WorkEstimate, totalRows: Int, memoryLimit: Double) -> String? {
+        let rowsOver = estimate.rows > maximumRowsPerProcess
+        let memoryOver = estimate.bytes > memoryLimit
+        guard rowsOver || memoryOver else { return nil }
+        let perRow = estimate.rows > 0 ? max(1, (estimate.bytes - baseline) / Double(estimate.rows)) : 1
+        var shards = Int((Double(totalRows) / Double(maximumRowsPerProcess)).rounded(.up))
+        if memoryOver {
+            shards = max(shards, Int((Double(totalRows) * perRow / max(1, memoryLimit - baseline)).rounded(.up)))
+        }
+        var text = "\(what): \(formatCount(estimate.rows)) rows in one process"
+        text += memoryOver ? " need about \(formatBytes(estimate.bytes)) of memory, over the limit of \(formatBytes(memoryLimit))"
+                           : " are over the limit of \(formatCount(maximumRowsPerProcess)) per process"
+        if estimate.shardable {
+            text += "; split the run with --shard k/N for k = 1…N, N ≥ \(max(2, shards)), and combine the folders with h2corridor merge"
+        }
+        if memoryOver { text += ", or raise the limit with --max-memory (e.g. --max-memory \(String(formatBytes(estimate.bytes * 1.25).filter { $0 != " " })))" }
+        return text
+    }
+
+    /// "2 GB", "512 MB" (binary units, one decimal below 10).
+    public static func formatBytes(_ bytes: Double) -> String {
+        let units: [(String, Double)] = [("TB", 1_099_511_627_776), ("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024)]
+        for (unit, size) in units where bytes >= size {
+            let x = bytes / size
+            return x < 10 ? "\(formatNumber((x * 10).rounded(.up) / 10)) \(unit)" : "\(Int(x.rounded(.up))) \(unit)"
+        }
+        return "\(Int(bytes)) B"
+    }
+
+    /// "100,000,000".
+    public static func formatCount(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Parses a memory size: a number with an optional K, M, G or T suffix (binary), e.g.
+    /// "4G", "512M", "1.5G"; nil when it is not one.
+    public static func parseBytes(_ text: String) -> Double? {
+        var body = Substring(text.uppercased())
+        if body.hasSuffix("B") { body = body.dropLast() }
+        var factor = 1.0
+        if let last = body.last, let f = ["K": 1024.0, "M": 1_048_576, "G": 1_073_741_824, "T": 1_099_511_627_776][String(last)] {
+            factor = f
+            body = body.dropLast()
+        }
+        guard let x = Double(body), x.isFinite, x > 0 else { return nil }
+        return x * factor
+    }
+}
