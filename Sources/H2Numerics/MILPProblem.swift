@@ -63,6 +63,9 @@ public struct MILPProblem: Sendable {
     public internal(set) var constraints: [MILPConstraint] = []
     /// A constant added to the objective (GLPK's "c0").
     public var objectiveConstant: Double = 0
+    /// Ask the branch and bound for GLPK's cutting planes (MIR, cover, Gomory, clique) and the
+    /// feasibility pump: slower on small models, much faster on fixed-charge networks.
+    public var cuttingPlanes = false
 
     public init(sense: MILPSense) {
         self.sense = sense
@@ -161,4 +164,9 @@ public struct MILPSolution: Sendable {
     public let solveSeconds: Double
 
     public subscript(_ variable: MILPVariableID) -> Double { values[variable.index] }
+
+    public init(status: MILPStatus, objective: Double?, bestBound: Double?, relativeGap: Double?, values: [Double], solveSeconds: Double) {
+        self.status = status; self.objective = objective; self.bestBound = bestBound
+        self.relativeGap = relativeGap; self.values = values; self.solveSeconds = solveSeconds
+    }
 }
