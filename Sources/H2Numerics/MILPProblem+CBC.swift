@@ -5,10 +5,13 @@
 // CBC never sees a NaN, an infinite coefficient or crossed bounds. Infinite bounds become
 // ±DBL_MAX, which COIN treats as "no bound".
 //
-// Settings, passed to CbcMain1 as command-line style parameters: one thread, fixed random seeds
-// for Cbc and Clp, so the same model gives the same answer every run; log levels 0 so nothing
-// is printed; "timeMode elapsed" so `sec` is wall time, like GLPK's `tm_lim` (CBC counts CPU
-// time by default). CBC's default cut generators and heuristics stay on whatever
+// Settings, passed to CbcMain1 as command-line style parameters: one thread, and CBC's and Clp's
+// fixed default seeds spelled out (-1: Cbc's built-in seed; 1234567: Clp's; 0 would mean the
+// time of day), so the same model gives the same answer every run and the same search as the
+// `cbc` command-line driver; log levels 0 so nothing is printed; "timeMode elapsed" so `sec` is
+// wall time, like GLPK's `tm_lim` (CBC counts CPU time by default). Like GLPK's, a time-limited
+// search depends on how fast the machine is at that moment, so only a search that finishes is
+// reproducible. CBC's default cut generators and heuristics stay on whatever
 // `cuttingPlanes` says: that flag selects GLPK's cut families, and CBC's defaults (probing,
 // Gomory, knapsack cover, clique, MIR, flow cover, two-MIR) already are its tuned cut set.
 //
@@ -107,7 +110,7 @@ extension MILPProblem {
         Cbc_setLogLevel(cbc, 0)
         // "log" first: CbcMain1 reads its arguments in order and prints nothing once it is 0.
         let parameters: [(String, String)] = [
-            ("log", "0"), ("slog", "0"), ("threads", "1"), ("randomCbcSeed", "1"), ("randomSeed", "1"),
+            ("log", "0"), ("slog", "0"), ("threads", "1"), ("randomCbcSeed", "-1"), ("randomSeed", "1234567"),
             ("timeMode", "elapsed"), ("ratioGap", String(relativeGap)), ("allowableGap", "1e-10"),
         ] + (timeLimitSeconds.map { [("sec", String($0))] } ?? [])
         for (name, value) in parameters { Cbc_setParameter(cbc, name, value) }

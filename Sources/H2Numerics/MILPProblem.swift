@@ -116,7 +116,7 @@ public struct MILPProblem: Sendable {
 
 /// What the solver proved.
 public enum MILPStatus: Sendable, Equatable, CustomStringConvertible {
-    /// Proven optimal (within GLPK's integrality tolerances and the requested relative gap 0).
+    /// Proven optimal (within the solver's integrality tolerances and the requested relative gap 0).
     case optimal
     /// A feasible solution whose objective is within `relativeGap` of the best bound; stopped by
     /// the requested gap tolerance or by the time limit.
@@ -164,7 +164,7 @@ public struct MILPSolution: Sendable {
     public let relativeGap: Double?
     /// One value per variable, in `MILPProblem.variables` order; empty without a solution.
     public let values: [Double]
-    /// Wall time spent inside GLPK, seconds.
+    /// Wall time spent inside the solver (GLPK or CBC), seconds.
     public let solveSeconds: Double
 
     public subscript(_ variable: MILPVariableID) -> Double { values[variable.index] }

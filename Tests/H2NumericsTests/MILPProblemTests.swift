@@ -282,6 +282,18 @@ func requestedGapIsHonoured(backend: MILPBackend, seed: Int) throws {
     }
 }
 
+/// Same model, same answer: CBC runs single-threaded with fixed seeds.
+@Test func cbcIsDeterministic() throws {
+    var p = marketSplit(seed: 11, rows: 3, slack: true, backend: .cbc)
+    p.objectiveConstant = 1
+    let first = try p.solve()
+    for _ in 0..<3 {
+        let again = try p.solve()
+        #expect(again.status == first.status && again.objective == first.objective && again.values == first.values)
+    }
+    #expect(first.status == .optimal)
+}
+
 /// The two backends agree on every random knapsack and on mixed-integer covering models with
 /// general integers, continuous variables, ≥ rows and a negative objective constant.
 @Test(arguments: 0..<30)
