@@ -26,6 +26,6 @@ t2=$(now)
 cbc_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'); glpk_s=$(awk -v a="$t1" -v b="$t2" 'BEGIN { print b - a }')
 printf 'cbc    %8.2f s  %s  %s\n' "$cbc_s" "$(echo "$cbc_out" | grep -m1 '^Result' || echo 'no result line')" \
   "$(echo "$cbc_out" | grep -m1 'Objective value' | tr -s ' ' || true)"
-printf 'glpsol %8.2f s  %s  %s\n' "$glpk_s" "$(echo "$glpk_out" | grep -m1 -E 'INTEGER OPTIMAL|TIME LIMIT|PROBLEM HAS NO|OPTIMAL LP' || echo 'no status line')" \
+printf 'glpsol %8.2f s  %s  %s\n' "$glpk_s" "$(echo "$glpk_out" | grep -m1 -E 'INTEGER OPTIMAL|TIME LIMIT|NO INTEGER|PROBLEM HAS NO' || echo "$glpk_out" | grep -m1 -E 'OPTIMAL LP' || echo 'no status line')" \
   "$(echo "$glpk_out" | grep -E '^\+ .*mip =' | tail -1 | tr -s ' ' || true)"
 printf 'ratio glpsol / cbc = %.1f\n' "$(awk -v g="$glpk_s" -v c="$cbc_s" 'BEGIN { print g / c }')"
