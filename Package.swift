@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // h2corridor — hydrogen corridors and refuelling-station economics.
-// Layering (DESIGN §5): CGSL/CGLPK (headers only) → H2Numerics (the only Swift that touches C)
+// Layering (DESIGN §5): CGSL/CGLPK/CCBC (headers only) → H2Numerics (the only Swift that touches C)
 // → H2Model (pure domain, no file I/O) → H2IO (files in, results out) → h2corridor (thin CLI).
 import PackageDescription
 
@@ -27,7 +27,13 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
         ),
-        .target(name: "H2Numerics", dependencies: ["CGSL", "CGLPK"]),
+        // COIN-OR CBC, the second MILP backend, through its C interface (Debian ships cbc.pc).
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        .target(name: "H2Numerics", dependencies: ["CGSL", "CGLPK", "CCBC"]),
         .target(name: "H2Model", dependencies: ["H2Numerics"]),
         .target(name: "H2IO", dependencies: [
             "H2Model", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -42,7 +48,7 @@ let package = Package(
             path: "Benchmarks/h2bench"
         ),
         .target(name: "TestSupport", dependencies: ["H2Model"], path: "Tests/TestSupport"),
-        .testTarget(name: "H2NumericsTests", dependencies: ["H2Numerics", "TestSupport"]),
+        .testTarget(name: "H2NumericsTests", dependencies: ["H2Numerics", "H2Model", "TestSupport"]),
         .testTarget(name: "H2ModelTests", dependencies: ["H2Model", "TestSupport"]),
         .testTarget(name: "H2IOTests", dependencies: ["H2IO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "h2corridor"], exclude: ["Fixtures"]),

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system libraries h2corridor links against (GSL, GLPK) when they are missing, and
-# the tools the output checks use (rsvg-convert, GDAL's ogrinfo/ogr2ogr, Python's openpyxl).
+# Installs the system libraries h2corridor links against (GSL, GLPK, COIN-OR CBC) when they are
+# missing, and the tools the output checks use (rsvg-convert, GDAL's ogrinfo/ogr2ogr, Python's openpyxl).
 # Debian/Ubuntu: uses apt-get (as root, or through sudo when available), pip for openpyxl.
 set -euo pipefail
 missing=()
 [ -f /usr/include/gsl/gsl_errno.h ] || missing+=(libgsl-dev)
 [ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
+# CBC, the second MILP backend, through its C interface (pulls in Clp, Cgl, Osi, CoinUtils).
+[ -f /usr/include/coin/Cbc_C_Interface.h ] || missing+=(coinor-libcbc-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)

@@ -7,5 +7,6 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     flagshipBenchmarkGroup,
     sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
+    backendBenchmarkGroup,
     sobolBenchmarkGroup,
 ]

@@ -1,5 +1,6 @@
-// The one place where an `MILPProblem` becomes a GLPK `glp_prob` and GLPK's return codes and
-// statuses become an `MILPStatus` or a `NumericsError`.
+// `solve`, shared by both backends (validation, the unbounded-or-infeasible check, timing), and
+// the one place where an `MILPProblem` becomes a GLPK `glp_prob` and GLPK's return codes and
+// statuses become an `MILPStatus` or a `NumericsError`. CBC: `MILPProblem+CBC.swift`.
 //
 // Sequence: glp_simplex (LP presolver on) solves the LP relaxation first. Its outcome classifies
 // an infeasible or unbounded relaxation cleanly and gives a valid bound. Then glp_intopt (with
@@ -37,12 +38,12 @@ private let recordBestBound: @convention(c) (OpaquePointer?, UnsafeMutableRawPoi
 }
 
 extension MILPProblem {
-    /// Solves the problem with GLPK.
+    /// Solves the problem with `backend` (GLPK by default, or CBC: `MILPProblem+CBC.swift`).
     /// - Parameters:
     ///   - timeLimitSeconds: wall-time budget for the whole solve (LP relaxation and search);
     ///     nil for none. Reaching it gives `.feasible(gap)` or `.timeLimitNoSolution`.
     ///   - relativeGap: stop the search once |incumbent − bound| / |incumbent| ≤ this
-    ///     (GLPK's `mip_gap`); 0 asks for a proven optimum.
+    ///     (GLPK's `mip_gap`, CBC's `ratioGap`); 0 asks for a proven optimum.
     /// - Returns: the status and, when there is one, the solution. Infeasible, unbounded and
     ///   time-limit outcomes are statuses, not errors.
     /// - Throws: `.invalidArgument` (naming the variable or constraint) for a model GLPK would
@@ -83,6 +84,15 @@ extension MILPProblem {
     }
 
     private func solveValidated(
+        _ model: ValidatedMILP, timeLimitSeconds: Double?, relativeGap: Double, operation op: String
+    ) throws(NumericsError) -> (solution: MILPSolution, relaxationUnbounded: Bool) {
+        switch backend {
+        case .glpk: try solveValidatedGLPK(model, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, operation: op)
+        case .cbc: try solveValidatedCBC(model, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, operation: op)
+        }
+    }
+
+    private func solveValidatedGLPK(
         _ model: ValidatedMILP, timeLimitSeconds: Double?, relativeGap: Double, operation op: String
     ) throws(NumericsError) -> (solution: MILPSolution, relaxationUnbounded: Bool) {
         // Per-thread GLPK environment: silence the terminal for this thread.

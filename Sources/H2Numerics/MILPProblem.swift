@@ -1,5 +1,6 @@
 // A pure-Swift mixed-integer linear program: variables, sparse linear constraints and a linear
-// objective. Nothing here touches GLPK; `MILPProblem+Solve.swift` is the one place that does.
+// objective. Nothing here touches a solver; `MILPProblem+Solve.swift` (GLPK) and
+// `MILPProblem+CBC.swift` (CBC) are the places that do.
 
 /// Whether a variable may take any real value in its bounds, only integers, or only 0 and 1.
 public enum MILPVariableKind: String, Sendable, Hashable {
@@ -66,6 +67,9 @@ public struct MILPProblem: Sendable {
     /// Ask the branch and bound for GLPK's cutting planes (MIR, cover, Gomory, clique) and the
     /// feasibility pump: slower on small models, much faster on fixed-charge networks.
     public var cuttingPlanes = false
+    /// The solver `solve` uses. CBC runs its own default cuts and heuristics whatever
+    /// `cuttingPlanes` says (that flag selects GLPK's cut families only).
+    public var backend: MILPBackend = .glpk
 
     public init(sense: MILPSense) {
         self.sense = sense
@@ -112,7 +116,7 @@ public struct MILPProblem: Sendable {
 
 /// What the solver proved.
 public enum MILPStatus: Sendable, Equatable, CustomStringConvertible {
-    /// Proven optimal (within GLPK's integrality tolerances and the requested relative gap 0).
+    /// Proven optimal (within the solver's integrality tolerances and the requested relative gap 0).
     case optimal
     /// A feasible solution whose objective is within `relativeGap` of the best bound; stopped by
     /// the requested gap tolerance or by the time limit.
@@ -160,7 +164,7 @@ public struct MILPSolution: Sendable {
     public let relativeGap: Double?
     /// One value per variable, in `MILPProblem.variables` order; empty without a solution.
     public let values: [Double]
-    /// Wall time spent inside GLPK, seconds.
+    /// Wall time spent inside the solver (GLPK or CBC), seconds.
     public let solveSeconds: Double
 
     public subscript(_ variable: MILPVariableID) -> Double { values[variable.index] }

@@ -25,18 +25,19 @@ struct Knapsack {
         return best
     }
 
-    func problem() -> (MILPProblem, [MILPVariableID]) {
+    func problem(_ backend: MILPBackend = .glpk) -> (MILPProblem, [MILPVariableID]) {
         var p = MILPProblem(sense: .maximise)
+        p.backend = backend
         let x = values.indices.map { p.addVariable("take_\($0)", kind: .binary, objective: values[$0]) }
         p.addConstraint("capacity", x.indices.map { MILPTerm(x[$0], weights[$0]) }, .lessOrEqual, capacity)
         return (p, x)
     }
 }
 
-@Test(arguments: 0..<20)
-func knapsackOptimumEqualsBruteForce(seed: Int) throws {
+@Test(arguments: MILPBackend.allCases, 0..<20)
+func knapsackOptimumEqualsBruteForce(backend: MILPBackend, seed: Int) throws {
     let k = Knapsack(seed: UInt64(seed), items: 12)
-    let (p, x) = k.problem()
+    let (p, x) = k.problem(backend)
     let s = try p.solve()
     #expect(s.status == .optimal)
     #expect(s.objective == k.bruteForceOptimum())
@@ -48,9 +49,11 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(s.relativeGap == 0)
 }
 
-@Test func linearProgramHandSolved() throws {
+@Test(arguments: MILPBackend.allCases)
+func linearProgramHandSolved(backend: MILPBackend) throws {
     // max 3x + 2y, x + y ≤ 4, x + 3y ≤ 6, x ≤ 3 → x = 3, y = 1, objective 11.
     var p = MILPProblem(sense: .maximise)
+    p.backend = backend
     let x = p.addVariable("x", upperBound: 3, objective: 3)
     let y = p.addVariable("y", objective: 2)
     p.addConstraint("a", [MILPTerm(x, 1), MILPTerm(y, 1)], .lessOrEqual, 4)
@@ -62,9 +65,11 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(abs(s[x] - 3) < 1e-9 && abs(s[y] - 1) < 1e-9)
 }
 
-@Test func duplicateTermsAreSummed() throws {
+@Test(arguments: MILPBackend.allCases)
+func duplicateTermsAreSummed(backend: MILPBackend) throws {
     // x + x ≥ 3 with x integer, minimise x → x = 2.
     var p = MILPProblem(sense: .minimise)
+    p.backend = backend
     let x = p.addVariable("x", kind: .integer, objective: 1)
     p.addConstraint("twice", [MILPTerm(x, 1), MILPTerm(x, 1)], .greaterOrEqual, 3)
     let s = try p.solve()
@@ -72,8 +77,10 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(s[x] == 2)
 }
 
-@Test func infeasibleMILPReportsStatusWithoutAborting() throws {
+@Test(arguments: MILPBackend.allCases)
+func infeasibleMILPReportsStatusWithoutAborting(backend: MILPBackend) throws {
     var p = MILPProblem(sense: .minimise)
+    p.backend = backend
     let x = p.addVariable("x", kind: .integer, lowerBound: 0, upperBound: 10, objective: 1)
     let y = p.addVariable("y", kind: .binary, objective: 1)
     p.addConstraint("low", [MILPTerm(x, 1), MILPTerm(y, 1)], .greaterOrEqual, 15)
@@ -81,6 +88,7 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
 
     // LP-feasible but integer-infeasible: 2x = 3.
     var q = MILPProblem(sense: .minimise)
+    q.backend = backend
     let z = q.addVariable("z", kind: .integer, upperBound: 5)
     q.addConstraint("odd", [MILPTerm(z, 2)], .equal, 3)
     let s = try q.solve()
@@ -88,20 +96,25 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(s.values.isEmpty && s.objective == nil)
 }
 
-@Test func unboundedLinearProgramAndMILP() throws {
+@Test(arguments: MILPBackend.allCases)
+func unboundedLinearProgramAndMILP(backend: MILPBackend) throws {
     var lp = MILPProblem(sense: .maximise)
+    lp.backend = backend
     let x = lp.addVariable("x", objective: 1)
     let y = lp.addVariable("y")
     lp.addConstraint("c", [MILPTerm(x, 1), MILPTerm(y, -1)], .lessOrEqual, 1)
     #expect(try lp.solve().status == .unbounded)
 
     var mip = MILPProblem(sense: .minimise)
+
+    mip.backend = backend
     let n = mip.addVariable("n", kind: .integer, lowerBound: -.infinity, objective: 1)
     mip.addConstraint("c", [MILPTerm(n, 1)], .lessOrEqual, 7)
     #expect(try mip.solve().status == .unbounded)
 
     // Unbounded relaxation but no integer point: 2n = 1 → infeasible, not unbounded.
     var odd = MILPProblem(sense: .minimise)
+    odd.backend = backend
     let m = odd.addVariable("m", kind: .integer, lowerBound: -.infinity, objective: 1)
     let k = odd.addVariable("k", kind: .integer, lowerBound: -.infinity)
     odd.addConstraint("c", [MILPTerm(k, 2)], .equal, 1)
@@ -109,16 +122,20 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(try odd.solve().status == .infeasible)
 }
 
-@Test func emptyProblemIsOptimal() throws {
+@Test(arguments: MILPBackend.allCases)
+func emptyProblemIsOptimal(backend: MILPBackend) throws {
     var p = MILPProblem(sense: .minimise)
+    p.backend = backend
     p.objectiveConstant = 4
     let s = try p.solve()
     #expect(s.status == .optimal)
     #expect(s.objective == 4)
 }
 
-@Test func invalidModelsThrowNamingTheCulprit() {
+@Test(arguments: MILPBackend.allCases)
+func invalidModelsThrowNamingTheCulprit(backend: MILPBackend) {
     var p = MILPProblem(sense: .minimise)
+    p.backend = backend
     let x = p.addVariable("x", objective: 1)
     p.addConstraint("bad index", [MILPTerm(x, 1), MILPTerm(MILPVariableID(7), 1)], .lessOrEqual, 1)
     #expect(throws: NumericsError.self) { try p.solve() }
@@ -131,6 +148,7 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
 
     func expectInvalid(_ mutate: (inout MILPProblem) -> Void, mentioning word: String) {
         var q = MILPProblem(sense: .minimise)
+        q.backend = backend
         mutate(&q)
         do {
             _ = try q.solve()
@@ -191,7 +209,124 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     #expect(s.bestBound! >= s.objective!)
 }
 
-@Test func parallelSolvesOnSeparateThreadsAgree() throws {
+
+/// Cornuéjols–Dawande market split: m equality knapsacks Σⱼ aᵢⱼ xⱼ = ⌊Σⱼ aᵢⱼ / 2⌋ over n = 10(m − 1)
+/// binaries, aᵢⱼ uniform in 0…99. Branch and bound (with any of GLPK's or CBC's cuts) needs
+/// millions of nodes for m = 6, so neither backend decides it in 0.2 s on any machine we target.
+/// With `slack`, each row gets ± slack variables whose sum is minimised: every x is then
+/// feasible, so an incumbent exists at once, while the LP bound (0) stays far below it.
+func marketSplit(seed: UInt64, rows m: Int, slack: Bool, backend: MILPBackend) -> MILPProblem {
+    var rng = SplitMix64(seed: seed)
+    let n = 10 * (m - 1)
+    var p = MILPProblem(sense: .minimise)
+    p.backend = backend
+    let x = (0..<n).map { p.addVariable("x\($0)", kind: .binary) }
+    for i in 0..<m {
+        let a = (0..<n).map { _ in Double(Int.random(in: 0...99, using: &rng)) }
+        var terms = x.indices.map { MILPTerm(x[$0], a[$0]) }
+        if slack {
+            terms.append(MILPTerm(p.addVariable("over\(i)", kind: .integer, objective: 1), -1))
+            terms.append(MILPTerm(p.addVariable("under\(i)", kind: .integer, objective: 1), 1))
+        }
+        p.addConstraint("split\(i)", terms, .equal, (a.reduce(0, +) / 2).rounded(.down))
+    }
+    return p
+}
+
+@Test(arguments: MILPBackend.allCases)
+func marketSplitTimeLimitWithoutSolution(backend: MILPBackend) throws {
+    let s = try marketSplit(seed: 7, rows: 6, slack: false, backend: backend).solve(timeLimitSeconds: 0.2)
+    #expect(s.status == .timeLimitNoSolution)
+    #expect(s.values.isEmpty && s.objective == nil && s.bestBound == nil)
+    #expect(s.solveSeconds < 5)
+}
+
+@Test(arguments: MILPBackend.allCases)
+func marketSplitTimeLimitReportsIncumbentBoundAndGap(backend: MILPBackend) throws {
+    let p = marketSplit(seed: 7, rows: 6, slack: true, backend: backend)
+    let s = try p.solve(timeLimitSeconds: 0.2)
+    guard case .feasible(let gap) = s.status, let objective = s.objective, let bound = s.bestBound else {
+        Issue.record("expected feasible with incumbent and bound, got \(s.status)")
+        return
+    }
+    #expect(s.solveSeconds < 5)
+    #expect(gap > 0 && gap <= 1)
+    #expect(bound <= objective && bound >= -1e-9, "bound \(bound) must lie in [0, incumbent \(objective)]")
+    #expect(abs(gap - abs(objective - bound) / (abs(objective) + Double.ulpOfOne)) < 1e-12)
+    // The incumbent is a real point: integral, within bounds, rows satisfied, objective matching.
+    #expect(s.values.count == p.variables.count)
+    for (j, v) in p.variables.enumerated() {
+        #expect(abs(s.values[j] - s.values[j].rounded()) < 1e-6 && s.values[j] >= v.lowerBound - 1e-9 && s.values[j] <= v.upperBound + 1e-9)
+    }
+    for c in p.constraints {
+        let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * s.values[$1.variable.index].rounded() }
+        #expect(abs(lhs - c.rightHandSide) < 1e-6, "\(c.name)")
+    }
+    let recomputed = p.variables.indices.reduce(0.0) { $0 + p.variables[$1].objectiveCoefficient * s.values[$1].rounded() }
+    #expect(abs(recomputed - objective) < 1e-6)
+}
+
+/// A requested gap lets the search stop early, but what it returns is still honest: optimal, or
+/// feasible with a gap no larger than asked and an incumbent no better than the brute-force optimum.
+@Test(arguments: MILPBackend.allCases, 0..<5)
+func requestedGapIsHonoured(backend: MILPBackend, seed: Int) throws {
+    let k = Knapsack(seed: UInt64(seed + 40), items: 14)
+    let s = try k.problem(backend).0.solve(relativeGap: 0.2)
+    let optimum = k.bruteForceOptimum()
+    switch s.status {
+    case .optimal: #expect(s.objective == optimum)
+    case .feasible(let gap):
+        #expect(gap <= 0.2 + 1e-12)
+        #expect(s.objective! <= optimum && s.bestBound! >= optimum - 1e-9)
+    default: Issue.record("unexpected \(s.status)")
+    }
+}
+
+/// Same model, same answer: CBC runs single-threaded with fixed seeds.
+@Test func cbcIsDeterministic() throws {
+    var p = marketSplit(seed: 11, rows: 3, slack: true, backend: .cbc)
+    p.objectiveConstant = 1
+    let first = try p.solve()
+    for _ in 0..<3 {
+        let again = try p.solve()
+        #expect(again.status == first.status && again.objective == first.objective && again.values == first.values)
+    }
+    #expect(first.status == .optimal)
+}
+
+/// The two backends agree on every random knapsack and on mixed-integer covering models with
+/// general integers, continuous variables, ≥ rows and a negative objective constant.
+@Test(arguments: 0..<30)
+func backendsAgreeOnRandomMixedIntegerModels(seed: Int) throws {
+    var rng = SplitMix64(seed: UInt64(seed) &+ 900)
+    var p = MILPProblem(sense: seed % 2 == 0 ? .minimise : .maximise)
+    p.objectiveConstant = -3.5
+    let n = 8
+    let ints = (0..<n).map { p.addVariable("n\($0)", kind: .integer, upperBound: Double(Int.random(in: 1...4, using: &rng)),
+                                           objective: Double(Int.random(in: -5...9, using: &rng))) }
+    let conts = (0..<3).map { p.addVariable("c\($0)", upperBound: 10, objective: Double(Int.random(in: -3...3, using: &rng)) / 2) }
+    for r in 0..<5 {
+        let terms = (ints + conts).map { MILPTerm($0, Double(Int.random(in: -3...6, using: &rng))) }
+        p.addConstraint("r\(r)", terms, r % 2 == 0 ? .lessOrEqual : .greaterOrEqual, Double(Int.random(in: 2...15, using: &rng)))
+    }
+    var q = p
+    q.backend = .cbc
+    let a = try p.solve(), b = try q.solve()
+    #expect(a.status == b.status, "seed \(seed): glpk \(a.status), cbc \(b.status)")
+    if let x = a.objective, let y = b.objective { #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "seed \(seed): glpk \(x), cbc \(y)") }
+    // Each answer is feasible for the model and scores its own objective.
+    for s in [a, b] where s.status.hasSolution {
+        for c in p.constraints {
+            let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * s.values[$1.variable.index] }
+            #expect(c.relation == .lessOrEqual ? lhs <= c.rightHandSide + 1e-6 : lhs >= c.rightHandSide - 1e-6)
+        }
+        let value = p.objectiveConstant + p.variables.indices.reduce(0.0) { $0 + p.variables[$1].objectiveCoefficient * s.values[$1] }
+        #expect(abs(value - s.objective!) < 1e-6)
+    }
+}
+
+@Test(arguments: MILPBackend.allCases)
+func parallelSolvesOnSeparateThreadsAgree(backend: MILPBackend) throws {
     let seeds = Array(100..<116)
     let expected = seeds.map { Knapsack(seed: UInt64($0), items: 12).bruteForceOptimum() }
     let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: seeds.count)
@@ -199,11 +334,12 @@ func knapsackOptimumEqualsBruteForce(seed: Int) throws {
     results.initialize(repeating: -1)
     nonisolated(unsafe) let sink = results
     DispatchQueue.concurrentPerform(iterations: seeds.count) { i in
-        let (p, _) = Knapsack(seed: UInt64(seeds[i]), items: 12).problem()
+        let (p, _) = Knapsack(seed: UInt64(seeds[i]), items: 12).problem(backend)
         sink[i] = (try? p.solve().objective) ?? -2
     }
     #expect(Array(results) == expected)
     #expect(MILPSolver.glpkVersion.hasPrefix("5."))
+    #expect(MILPSolver.cbcVersion.hasPrefix("2."))
 }
 
 @Test func writesLPAndMPSFiles() throws {

@@ -327,6 +327,10 @@ extension PhasedPlanningInputs {
                     cost(t, b, link.siteFixedCnyPerYear)
                     bay[key, default: [:]][t] = b
                     bays[s, default: Array(repeating: [], count: T)][t].append(MILPTerm(b, 1))
+                    // A station keeps its intake: the delivery mode chosen when it opens stays.
+                    if ProcessInfo.processInfo.environment["H2_EXP"] == "baystay", t > 0, let before = bay[key]?[t - 1] {
+                        f.milp.addConstraint("bay_stays_\(s)_\(link.key.mode.rawValue)_\(t)", [MILPTerm(b, 1), MILPTerm(before, -1)], .greaterOrEqual, 0)
+                    }
                     used = b
                 }
                 var choice: [MILPTerm] = []
