@@ -5,6 +5,7 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     ioBenchmarkGroup,
     pathwayBenchmarkGroup,
     flagshipBenchmarkGroup,
+    planningModelGroup,
     sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
     backendBenchmarkGroup,

@@ -25,12 +25,15 @@ struct SmallScenario {
     var toml = "[scenario]\nname = \"small\"\n[placement]\nobjective = \"least-cost\"\n"
     /// policies.csv, written only when set.
     var policies: String?
+    /// existing_stations.csv, written only when set.
+    var existing: String?
 
     func write(to folder: TemporaryFolder) -> String {
         let dir = folder.file("scenario")
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in [("nodes.csv", nodes), ("edges.csv", edges), ("vehicle_classes.csv", classes),
-                             ("fleets.csv", fleets), ("sources.csv", sources), ("scenario.toml", toml)] + (policies.map { [("policies.csv", $0)] } ?? []) {
+                             ("fleets.csv", fleets), ("sources.csv", sources), ("scenario.toml", toml)] + (policies.map { [("policies.csv", $0)] } ?? [])
+            + (existing.map { [("existing_stations.csv", $0)] } ?? []) {
             _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(text.utf8))
         }
         return dir
@@ -194,5 +197,49 @@ struct RunTests {
         #expect(result.stderr.contains(place), "\(result.stderr)")
         #expect(result.stderr.contains("Fix:"))
         #expect(!folder.listing.contains("out"))
+    }
+
+    /// Phased planning input (issue 7): each mistake exits 65 naming file, row or key, and field.
+    @Test(arguments: [
+        ("periods", "periods = [2027, 2025]", "", "placement.periods", "2025 follows 2027"),
+        ("ramp", "periods = [2025]", "", "fleets.csv", "year_2030_share"),
+        ("existing node", "periods = [2023, 2025, 2030]", "id,node,capacity_kg_per_day,opened,pressure_mpa\nold,Q,500,2020,35\n", "existing_stations.csv:2", "unknown node"),
+        ("existing capacity", "periods = [2023, 2025, 2030]", "id,node,capacity_kg_per_day,opened,pressure_mpa\nold,B,-500,2020,35\n", "existing_stations.csv:2", "capacity_kg_per_day"),
+        ("existing pressure", "periods = [2023, 2025, 2030]", "id,node,capacity_kg_per_day,opened,pressure_mpa\nold,B,500,2020,45\n", "existing_stations.csv:2", "pressure_mpa"),
+    ])
+    func phasedPlanningInputMistakesAreNamed(name: String, periods: String, existing: String, place: String, field: String) throws {
+        var s = SmallScenario()
+        s.toml += periods + "\n"
+        if !existing.isEmpty { s.existing = existing }
+        let folder = TemporaryFolder()
+        let dir = s.write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out")], in: folder)
+        #expect(result.exitCode == 65, "\(name): \(result.stderr)")
+        #expect(result.stderr.contains(place) && result.stderr.contains(field), "\(name): \(result.stderr)")
+        #expect(result.stderr.contains("Fix:"), "\(name): \(result.stderr)")
+        #expect(!folder.listing.contains("out"))
+    }
+
+    /// Three periods from an existing station: nested, every period served, the existing
+    /// station listed with no capital, and the optimiser's cost equal to the engine's.
+    @Test func phasedPlanFromAnExistingStation() throws {
+        var s = SmallScenario()
+        s.toml += "periods = [2023, 2025, 2030]\n"
+        s.existing = "id,node,capacity_kg_per_day,opened,pressure_mpa\nold,B,500,2021,35\n"
+        let folder = TemporaryFolder()
+        let dir = s.write(to: folder)
+        let result = try CLI.run(["run", dir, "--out", folder.file("out"), "--no-xlsx"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let periods = CSVRows(String(decoding: folder.read("out/periods.csv") ?? [], as: UTF8.self))
+        #expect(periods.values("period") == ["2023", "2025", "2030"])
+        let capacity = periods.values("capacity_kg_per_day").compactMap(Double.init)
+        #expect(zip(capacity, capacity.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(periods.values("demand_kg_per_day") == periods.values("served_kg_per_day"))
+        let stations = CSVRows(String(decoding: folder.read("out/stations.csv") ?? [], as: UTF8.self))
+        let existing = zip(stations.values("existing"), stations.values("capex_per_station_mcny")).filter { $0.0 == "true" }
+        #expect(existing.count == 1 && existing.allSatisfy { Double($0.1) == 0 })
+        let summary = CSVRows(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self))
+        let optimiser = Double(summary.values("optimiser_cost_cny")[0])!, recosted = Double(summary.values("recosted_cost_cny")[0])!
+        #expect(abs(optimiser - recosted) <= 0.005 * recosted)
     }
 }

@@ -212,7 +212,7 @@ public enum CorridorPlanner {
             maximumUnitsPerSite: max(1, s.settings.maximumStationsPerNode), existing: existing, demands: demands,
             sourceCapacityKgPerDay: s.sources.map { src in horizon.periods.map { src.capacityKgPerDay(in: $0.year) } },
             links: [], maximumUtilisation: a.station.maximumUtilisationPct / 100, objective: objective,
-            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg)
+            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver)
     }
 
     // MARK: 2. Supply options
@@ -241,7 +241,7 @@ public enum CorridorPlanner {
                 return e
             }
             guard let top = try? f(maxKg) else { return }
-            let curve = try PiecewiseCost.fit(minimumKgPerDay: minimumLinkKgPerDay, maximumKgPerDay: maxKg, f)
+            let curve = try PiecewiseCost.fit(minimumKgPerDay: minimumLinkKgPerDay, maximumKgPerDay: maxKg, tolerance: s.settings.curveTolerance, f)
             var energy: [DispensingPressure: Double] = [:]
             for p in pressures { energy[p] = try SupplyLinkCost.stationEnergyCnyPerKg(pathway, key.mode, distanceKm: km, pressure: p, a) }
             candidates.append(PlanningLink(key: key, pathway: pathway, distanceKm: km, curve: curve, siteFixedCnyPerYear: top.siteFixedCnyPerYear,
@@ -326,11 +326,6 @@ public enum CorridorPlanner {
             return Solved(solution: MILPSolution.none(.infeasible), formulation: PhasedFormulation(), diagnosis: diagnosis, unserved: [])
         }
         var f = inputs.formulation()
-        debugLog("links \(inputs.links.count) segments \(inputs.links.reduce(0) { $0 + $1.curve.segments.count }) vars \(f.milp.variables.count) ints \(f.milp.variables.filter { $0.kind != .continuous }.count) rows \(f.milp.constraints.count)")
-        var kinds: [String: Int] = [:]
-        for v in f.milp.variables where v.kind != .continuous { kinds[String(v.name.prefix { $0 != "_" }) + (v.name.hasPrefix("link") ? "_" + v.name.split(separator: "_")[1] : ""), default: 0] += 1 }
-        debugLog("integers by kind: \(kinds.sorted { $0.key < $1.key })")
-        if let path = ProcessInfo.processInfo.environment["H2_LP"] { try? f.milp.lpFormat.write(toFile: path, atomically: true, encoding: .utf8) }
         let solution: MILPSolution
         switch inputs.objective {
         case .leastCost:
@@ -398,7 +393,14 @@ extension MILPSolution {
     }
 }
 
-import Foundation
-func debugLog(_ s: @autoclosure () -> String) {
-    if ProcessInfo.processInfo.environment["H2_DEBUG"] != nil { FileHandle.standardError.write((s() + "\n").data(using: .utf8)!) }
+extension CorridorPlanner {
+    /// The planning MILP of a scenario as the optimiser is given it, for side-by-side solver
+    /// benchmarks (`h2bench planning` writes it in LP format for cbc, glpsol or HiGHS).
+    public static func planningMILP(_ s: PlanningScenario, _ a: Assumptions) throws -> MILPProblem {
+        let horizon = PlanningHorizon(years: s.settings.periodYears, horizonYears: Int(a.finance.operatingYears),
+                                      discountRate: a.finance.socialDiscountRatePct / 100)
+        var inputs = try demandByPeriod(s, a, horizon)
+        try supplyOptions(s, a, &inputs)
+        return inputs.formulation().milp
+    }
 }

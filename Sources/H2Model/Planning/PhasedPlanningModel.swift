@@ -16,7 +16,6 @@
 // Capital enters as its annuity in every year from the build period on: the capital paid in the
 // build year less what remains of it at the horizon's end.
 import H2Numerics
-import Foundation
 
 /// A kind of station unit the optimiser may build.
 public struct StationUnitType: Sendable, Hashable, CustomStringConvertible {
@@ -93,6 +92,7 @@ struct PhasedPlanningInputs {
     var maximumUtilisation: Double
     var objective: PlanningObjective
     var unservedCnyPerKg: Double?
+    var solver: MILPBackend = .cbc
 
     var candidates: [Int] { frlm.candidatePositions }
     var periods: [Period] { horizon.periods }
@@ -127,6 +127,7 @@ extension PhasedPlanningInputs {
     func formulation(only: Set<Int>? = nil, forceServed: Set<Int> = []) -> PhasedFormulation {
         var f = PhasedFormulation()
         f.milp.cuttingPlanes = true
+        f.milp.backend = solver
         let T = periods.count
         f.annualTerms = Array(repeating: [], count: T)
         f.servedTerms = Array(repeating: [], count: T)
@@ -149,7 +150,7 @@ extension PhasedPlanningInputs {
             for (k, type) in unitTypes.enumerated() {
                 var row: [MILPVariableID] = []
                 for t in 0..<T {
-                    let v = f.milp.addVariable("units_\(s)_\(k)_\(t)", kind: ProcessInfo.processInfo.environment["H2_EXP"] == "nounitint" ? .continuous : .integer, upperBound: Double(maximumUnitsPerSite))
+                    let v = f.milp.addVariable("units_\(s)_\(k)_\(t)", kind: .integer, upperBound: Double(maximumUnitsPerSite))
                     cost(t, v, unitAnnualCny[k])
                     if t > 0 { f.milp.addConstraint("units_stay_\(s)_\(k)_\(t)", [MILPTerm(v, 1), MILPTerm(row[t - 1], -1)], .greaterOrEqual, 0) }
                     row.append(v)
@@ -327,10 +328,6 @@ extension PhasedPlanningInputs {
                     cost(t, b, link.siteFixedCnyPerYear)
                     bay[key, default: [:]][t] = b
                     bays[s, default: Array(repeating: [], count: T)][t].append(MILPTerm(b, 1))
-                    // A station keeps its intake: the delivery mode chosen when it opens stays.
-                    if ProcessInfo.processInfo.environment["H2_EXP"] == "baystay", t > 0, let before = bay[key]?[t - 1] {
-                        f.milp.addConstraint("bay_stays_\(s)_\(link.key.mode.rawValue)_\(t)", [MILPTerm(b, 1), MILPTerm(before, -1)], .greaterOrEqual, 0)
-                    }
                     used = b
                 }
                 var choice: [MILPTerm] = []

@@ -1,5 +1,9 @@
 // The demand and supply side of a provincial plan: vehicle classes, fleets with a demand ramp,
 // hydrogen sources, and the settings of the placement run (DESIGN §2.2, §2.6).
+import H2Numerics
+
+/// The MILP solver a planning run uses (the numerical layer's backends).
+public typealias PlanningSolver = MILPBackend
 
 public struct VehicleClass: Sendable, Equatable {
     public var id: String
@@ -111,6 +115,12 @@ public struct PlanningSettings: Sendable, Equatable {
     public var maximumPriceCnyPerKg: Double?
     /// Offer an electrolyser at every candidate site (grid power, the station's own plant).
     public var onsiteElectrolysis = false
+    /// Largest relative error allowed in the piecewise-linear supply cost curves the optimiser
+    /// is given (a share; the error reached is reported in summary.csv).
+    public var curveTolerance = 0.004
+    /// The MILP solver of the planning run. CBC by default: on the phased planning model it
+    /// proves the optimum many times faster than GLPK (Benchmarks/lp_solvers.sh).
+    public var solver: PlanningSolver = .cbc
     /// Capacity assumed for an existing station whose capacity is not reported.
     public var existingStationDefaultKgPerDay = 500.0
     public var timeLimitSeconds = 120.0

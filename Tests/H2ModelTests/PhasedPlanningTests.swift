@@ -1,0 +1,209 @@
+// The phased planner against independent checks (issue 7): exhaustive enumeration of every
+// build schedule on small instances, costed with the cost engine's own functions (not the
+// MILP's coefficients); the optimiser's objective against the engine's re-costing; and
+// monotonicity (more choice never costs more, less demand never costs more).
+import Testing
+@testable import H2Model
+import H2Numerics
+
+@Suite struct PhasedPlanningTests {
+    /// Three sites on a line, each with its own depot fleets (radius 0: they refuel at home),
+    /// two periods, two pressures, two sources, trailer delivery; at most one unit per site;
+    /// optionally an existing 35 MPa station at the first site.
+    struct Instance {
+        var scenario: PlanningScenario
+        var a: Assumptions
+    }
+
+    static func instance(seed: UInt64) throws -> Instance {
+        var rng = SplitMix64(seed: seed)
+        func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * Double(rng.next() >> 11) / Double(1 << 53) }
+        let ids = ["A", "B", "C", "S"]
+        let nodes = ids.enumerated().map { NetworkNode(id: $0.element, name: $0.element, kind: "city", latitude: 26, longitude: 106 + Double($0.offset)) }
+        let edges = [NetworkEdge(from: "S", to: "A", km: uniform(20, 150)), NetworkEdge(from: "A", to: "B", km: uniform(20, 150)),
+                     NetworkEdge(from: "B", to: "C", km: uniform(20, 150))]
+        let network = try Network(nodes: nodes, edges: edges)
+        let classes = [VehicleClass(id: "bus35", name: "bus", kgPer100Km: 7.6, tankKg: 25, rangeKm: 300, pressure: .mpa35, dailyKm: 150),
+                       VehicleClass(id: "car70", name: "car", kgPer100Km: 1, tankKg: 6, rangeKm: 500, pressure: .mpa70, dailyKm: 200)]
+        var fleets: [Fleet] = []
+        for site in ["A", "B", "C"] {
+            for c in classes where uniform(0, 1) < 0.6 {
+                let perVehicle = c.dailyKm * c.kgPer100Km / 100
+                let vehicles = (uniform(40, 380) / perVehicle).rounded()
+                fleets.append(Fleet(id: "\(site)_\(c.id)", name: site, pattern: .depot(home: site, serviceRadiusKm: 0), vehicleClass: c.id,
+                                    vehicles: vehicles, shareByYear: [(2025, 1), (2030, uniform(1, 1.8))]))
+            }
+        }
+        if fleets.isEmpty { fleets.append(Fleet(id: "A_bus35", name: "A", pattern: .depot(home: "A", serviceRadiusKm: 0), vehicleClass: "bus35", vehicles: 20, shareByYear: [(2025, 1)])) }
+        let sources = [HydrogenSource(id: "by", name: "by-product", node: "S", pathway: .byproduct, availableTonnesPerYear: 5000),
+                       HydrogenSource(id: "grid", name: "grid", node: ["A", "B", "C"][Int(rng.next() % 3)], pathway: .gridElectrolysis,
+                                      availableTonnesPerYear: 5000, firstYear: uniform(0, 1) < 0.5 ? 2030 : nil)]
+        var settings = PlanningSettings()
+        settings.periods = [2025, 2030]
+        settings.stationSizesKgPerDay = [500, 1000]
+        settings.maximumStationsPerNode = 1
+        settings.deliveryModes = [.tubeTrailer20, .tubeTrailer50]
+        settings.solver = .cbc
+        var existing: [ExistingStation] = []
+        if uniform(0, 1) < 0.5 {
+            existing.append(ExistingStation(id: "old", name: "old", node: "A", capacityKgPerDay: 500, pressure: .mpa35, openingYear: uniform(0, 1) < 0.5 ? 2020 : 2030))
+        }
+        let scenario = PlanningScenario(network: network, vehicleClasses: classes, fleets: fleets, sources: sources,
+                                        candidateSites: ["A", "B", "C"], existingStations: existing, settings: settings)
+        return Instance(scenario: scenario, a: ParameterCatalogue.defaults)
+    }
+
+    /// The least present cost over every build schedule, each costed with the engine: per site,
+    /// no unit or one unit of a type from a period on (the existing station instead where there
+    /// is one); per site and period the cheapest source and trailer class for the kg it must
+    /// dispense. Nil when no schedule serves every fleet.
+    static func enumerate(_ i: Instance) throws -> Double? {
+        let s = i.scenario, a = i.a
+        let horizon = PlanningHorizon(years: s.settings.periodYears, horizonYears: Int(a.finance.operatingYears),
+                                      discountRate: a.finance.socialDiscountRatePct / 100)
+        let u = a.station.maximumUtilisationPct / 100
+        let sites = ["A", "B", "C"]
+        let types = [DispensingPressure.mpa35, .mpa70].flatMap { p in s.settings.stationSizesKgPerDay.map { StationUnitType(capacityKgPerDay: $0, pressure: p) } }
+        // Demand by site, period and pressure.
+        func demand(_ site: String, _ t: Int, _ p: DispensingPressure) -> Double {
+            s.fleets.filter { f in
+                if case .depot(let home, _) = f.pattern { return home == site && s.vehicleClass(f.vehicleClass)!.pressure == p }
+                return false
+            }.reduce(0) { $0 + s.depotDemandKgPerDay($1) * $1.share(in: horizon.periods[t].year) }
+        }
+        // What supplying a site costs a year in a period: the cheapest source and class.
+        func supply(_ site: String, _ t: Int) throws -> Double? {
+            let d35 = demand(site, t, .mpa35), d70 = demand(site, t, .mpa70)
+            let kg = d35 + d70
+            guard kg > 0 else { return 0 }
+            var best: Double? = nil
+            for source in s.sources where source.capacityKgPerDay(in: horizon.periods[t].year) >= kg {
+                let km = s.network.distances(from: s.network.position(of: source.node)!)[s.network.position(of: site)!]
+                let distance = source.node == site ? s.settings.sameNodeDistanceKm : km
+                for mode in s.settings.deliveryModes {
+                    let e = try SupplyLinkCost.evaluate(source.pathway, mode, distanceKm: distance, kgPerDay: kg, a)
+                    let energy = try SupplyLinkCost.stationEnergyCnyPerKg(source.pathway, mode, distanceKm: distance, pressure: .mpa35, a) * d35
+                        + SupplyLinkCost.stationEnergyCnyPerKg(source.pathway, mode, distanceKm: distance, pressure: .mpa70, a) * d70
+                    let cost = e.annualCny + energy * 365
+                    if best == nil || cost < best! { best = cost }
+                }
+            }
+            return best
+        }
+        // Each site's options: (annual cost by period, or nil when infeasible).
+        var options: [[[Double]]] = []
+        for site in sites {
+            var siteOptions: [[Double]] = []
+            let old = s.existingStations.first { $0.node == site }
+            var schedules: [[(capacity: Double, has70: Bool, annual: Double)?]] = []
+            if let old {
+                // The existing station, no new unit (one unit per site at most).
+                schedules.append(horizon.periods.map { p in old.openingYear <= p.year
+                    ? (old.capacityKgPerDay, old.pressure == .mpa70, StationModel.annualOmCny(capacityKgPerDay: old.capacityKgPerDay, pressure: old.pressure, a)) : nil })
+            } else {
+                schedules.append(horizon.periods.map { _ in nil })
+                for type in types {
+                    for start in horizon.periods.indices {
+                        schedules.append(horizon.periods.indices.map { t in t >= start
+                            ? (type.capacityKgPerDay, type.pressure == .mpa70, StationModel.annualCostCny(capacityKgPerDay: type.capacityKgPerDay, pressure: type.pressure, a)) : nil })
+                    }
+                }
+            }
+            schedule: for schedule in schedules {
+                var annual: [Double] = []
+                for t in horizon.periods.indices {
+                    let d35 = demand(site, t, .mpa35), d70 = demand(site, t, .mpa70)
+                    guard let unit = schedule[t] else {
+                        if d35 + d70 > 0 { continue schedule }
+                        annual.append(0); continue
+                    }
+                    if d35 + d70 > unit.capacity * u * (1 + 1e-12) || (d70 > 0 && !unit.has70) { continue schedule }
+                    guard let supplied = try supply(site, t) else { continue schedule }
+                    annual.append(unit.annual + supplied)
+                }
+                siteOptions.append(annual)
+            }
+            options.append(siteOptions)
+        }
+        // Sites are independent (fleets refuel at home, sources are ample): the best schedule
+        // is the best option of each site; enumerate the combinations all the same.
+        var best: Double? = nil
+        for x in options[0] { for y in options[1] { for z in options[2] {
+            var total = 0.0
+            for (t, p) in horizon.periods.enumerated() { total += (x[t] + y[t] + z[t]) * horizon.presentValueOfAnnual(p) }
+            if best == nil || total < best! { best = total }
+        } } }
+        return best
+    }
+
+    @Test func exhaustiveEnumerationFindsNoCheaperSchedule() throws {
+        var solved = 0
+        for seed in UInt64(1)...40 {
+            let i = try Self.instance(seed: seed)
+            let enumerated = try Self.enumerate(i)
+            let plan = try CorridorPlanner.plan(i.scenario, i.a)
+            guard let best = enumerated else {
+                #expect(!plan.status.hasSolution, "seed \(seed): enumeration finds no schedule, the planner \(plan.status)")
+                continue
+            }
+            #expect(plan.status == .optimal, "seed \(seed): \(plan.status) \(plan.diagnosis)")
+            guard let recosted = plan.recostedCostCny, let optimiser = plan.optimiserCostCny else { continue }
+            solved += 1
+            // Trailer links are affine, so the optimiser sees the engine's costs exactly.
+            #expect(abs(recosted - best) <= 1e-7 * best, "seed \(seed): planner \(recosted) vs enumeration \(best)")
+            #expect(abs(optimiser - recosted) <= 1e-7 * recosted, "seed \(seed): optimiser \(optimiser) vs engine \(recosted)")
+            // Plans are nested: capacity never falls from one period to the next.
+            for (p, q) in zip(plan.periods, plan.periods.dropFirst()) { #expect(q.capacityKgPerDay >= p.capacityKgPerDay - 1e-9) }
+        }
+        #expect(solved >= 20, "only \(solved) of 40 instances were feasible")
+    }
+
+    /// A small corridor with a corridor flow, for the monotonicity properties.
+    static func corridor(seed: UInt64) throws -> PlanningScenario {
+        var i = try instance(seed: seed)
+        i.scenario.fleets.append(Fleet(id: "truck", name: "trucks", pattern: .corridor(origin: "A", destination: "C", roundTripsPerVehiclePerDay: 1),
+                                       vehicleClass: "bus35", vehicles: 10, shareByYear: [(2025, 1), (2030, 1.2)]))
+        i.scenario.settings.maximumStationsPerNode = 2
+        return i.scenario
+    }
+
+    @Test func moreChoiceNeverCostsMoreAndLessDemandNeverCostsMore() throws {
+        let a = ParameterCatalogue.defaults
+        for seed in UInt64(100)...110 {
+            let base = try Self.corridor(seed: seed)
+            let plan = try CorridorPlanner.plan(base, a)
+            guard plan.status == .optimal, let cost = plan.optimiserCostCny else { continue }
+            func cheaperOrEqual(_ s: PlanningScenario, _ what: String) throws {
+                let other = try CorridorPlanner.plan(s, a)
+                #expect(other.status == .optimal, "seed \(seed) \(what): \(other.status)")
+                if let c = other.optimiserCostCny { #expect(c <= cost * (1 + 1e-9), "seed \(seed) \(what): \(c) > \(cost)") }
+            }
+            var more = base; more.settings.stationSizesKgPerDay.append(2000); try cheaperOrEqual(more, "a size class")
+            more = base; more.candidateSites!.append("S"); try cheaperOrEqual(more, "a candidate site")
+            more = base; more.sources.append(HydrogenSource(id: "smr", name: "smr", node: "B", pathway: .smr, availableTonnesPerYear: 3000))
+            try cheaperOrEqual(more, "a source")
+            more = base; more.settings.deliveryModes.append(.tubeTrailer30); try cheaperOrEqual(more, "a trailer class")
+            var less = base; less.fleets.removeFirst(); try cheaperOrEqual(less, "one fleet fewer")
+        }
+    }
+
+    @Test func demandNoStationCanServeIsNamedWithItsPeriod() throws {
+        var i = try Self.instance(seed: 3)
+        // A fleet at a node that is not a candidate site and has no site within its radius.
+        i.scenario.fleets.append(Fleet(id: "far", name: "far", pattern: .depot(home: "S", serviceRadiusKm: 1), vehicleClass: "bus35", vehicles: 5,
+                                       shareByYear: [(2025, 0), (2030, 1)]))
+        let plan = try CorridorPlanner.plan(i.scenario, i.a)
+        #expect(plan.status == .infeasible)
+        #expect(plan.diagnosis.contains { $0.message.contains("far") && $0.message.contains("2030") })
+    }
+
+    @Test func aMaximumPriceLeavesDearFleetsUnservedAndSaysWhy() throws {
+        var i = try Self.instance(seed: 5)
+        i.scenario.settings.maximumPriceCnyPerKg = 1  // nothing can be served for 1 CNY/kg
+        let plan = try CorridorPlanner.plan(i.scenario, i.a)
+        #expect(plan.status == .optimal)
+        #expect(!plan.unserved.isEmpty)
+        for u in plan.unserved { #expect((u.marginalCnyPerKg ?? 0) > 1) }
+        #expect(plan.diagnosis.contains { $0.message.contains("above the maximum price") })
+    }
+}
