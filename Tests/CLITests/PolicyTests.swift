@@ -153,8 +153,11 @@ struct PolicyTests {
         let npv = try #require(Double(row["npv_at_retail_cny"]!)), irr = try #require(Double(row["irr_at_retail_pct"]!))
         let capex = try #require(Double(row["capex_per_station_mcny"]!)) * 1e6
         print("\(site) at its break-even \(breakEven) CNY/kg: NPV \(npv) CNY (capex \(capex)), IRR \(irr) % (required 8 %)")
-        #expect(abs(npv) <= 1e-6 * capex)
-        #expect(abs(irr - 8) <= 1e-6)
+        // The price is written to 0.0001 CNY/kg: the NPV at it is zero to half a step on every
+        // kg sold (first-period throughput × 365 × 20 years bounds the kg).
+        let kg = try #require(Double(row["throughput_kg_per_day"]!)) * 365 * 20
+        #expect(abs(npv) <= 0.00005 * kg, "capex \(capex)")
+        #expect(abs(irr - 8) <= 1e-3)
     }
 
     /// The sensitivity engine re-costs each station with its own policy schedule: the committed

@@ -50,7 +50,7 @@ struct RobustnessTests {
     }
 
     @Test func aGridWhoseCaseCountOverflowsIsRefused() throws {
-        let axes = ["electricity.grid_price_cny_per_kwh", "finance.discount_rate_pct", "byproduct.crude_price_cny_per_kg", "station.utilisation_pct"]
+        let axes = ["electricity.grid_price_cny_per_kwh", "finance.discount_rate_pct", "byproduct.gate_price_cny_per_kg", "station.utilisation_pct"]
         let r = try CLI.run(["sweep", Self.guizhou] + axes.flatMap { ["--grid", "\($0)=1:2:1000000"] } + ["--out", "sw"], timeout: 30)
         #expect(r.exitCode == 64, "\(r.stderr)")
         #expect(r.stderr.contains("more than can be counted"), "\(r.stderr)")
@@ -91,7 +91,7 @@ struct RobustnessTests {
 
     @Test func splittingEdgesEveryTenMetresIsRefusedInTheScenarioAndInPlace() throws {
         let folder = TemporaryFolder()
-        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "design_year = 2025", with: "design_year = 2025\nsplit_edges_km = 0.01") }
+        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[placement]\n", with: "[placement]\nsplit_edges_km = 0.01\n") }
         let r = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 30)
         #expect(r.exitCode == 65, "\(r.stderr)")
         #expect(r.stderr.contains("scenario.toml") && r.stderr.contains("placement.split_edges_km") && r.stderr.contains("more than the 5000"), "\(r.stderr)")
@@ -110,7 +110,7 @@ struct RobustnessTests {
 
     @Test func designYearZeroIsRefusedWithFileAndField() throws {
         let folder = TemporaryFolder()
-        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "design_year = 2025", with: "design_year = 0") }
+        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[placement]\n", with: "[placement]\ndesign_year = 0\n") }
         let r = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 30)
         #expect(r.exitCode == 65, "\(r.stderr)")
         #expect(r.stderr.contains("scenario.toml") && r.stderr.contains("design_year") && r.stderr.contains("0 is outside 2000–2100"), "\(r.stderr)")
@@ -124,7 +124,7 @@ struct RobustnessTests {
 
     @Test func aLognormalSigmaOf200IsRefusedAtItsRow() throws {
         let folder = TemporaryFolder()
-        folder.write("d.csv", "key,distribution,p1,p2,p3\nbyproduct.crude_price_cny_per_kg,lognormal,12,200,\n")
+        folder.write("d.csv", "key,distribution,p1,p2,p3\nbyproduct.gate_price_cny_per_kg,lognormal,12,200,\n")
         let r = try CLI.run(["montecarlo", Self.guizhou, "--samples", "10", "--distributions", "d.csv", "--out", "mc"], in: folder)
         #expect(r.exitCode == 65, "\(r.stderr)")
         #expect(r.stderr.contains("d.csv") && r.stderr.contains("row 1") && r.stderr.contains("p2") && r.stderr.contains("sigma of 200 is above 3"), "\(r.stderr)")
@@ -154,15 +154,15 @@ struct RobustnessTests {
 
     @Test func a1e308PriceIsRefusedWhereItIsSet() throws {
         let onCommandLine = try CLI.run(["cost", "--production", "byproduct", "--delivery", "tube-trailer-20", "--distance-km", "100",
-                                         "--station-kg-per-day", "500", "--scenario", "none", "--set", "byproduct.crude_price_cny_per_kg=1e308"])
+                                         "--station-kg-per-day", "500", "--scenario", "none", "--set", "byproduct.gate_price_cny_per_kg=1e308"])
         #expect(onCommandLine.exitCode == 64 || onCommandLine.exitCode == 65, "\(onCommandLine.stderr)")
-        #expect(onCommandLine.stderr.contains("byproduct.crude_price_cny_per_kg") && onCommandLine.stderr.contains("at most 1000000000"), "\(onCommandLine.stderr)")
+        #expect(onCommandLine.stderr.contains("byproduct.gate_price_cny_per_kg") && onCommandLine.stderr.contains("at most 1000000000"), "\(onCommandLine.stderr)")
         #expect(!onCommandLine.stderr.contains("MILPProblem") && !onCommandLine.stderr.contains("nan"))
         let folder = TemporaryFolder()
-        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[byproduct]\n", with: "[byproduct]\ncrude_price_cny_per_kg = 1e308\n") }
+        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[byproduct]\n", with: "[byproduct]\ngate_price_cny_per_kg = 1e308\n") }
         let r = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 30)
         #expect(r.exitCode == 65, "\(r.stderr)")
-        #expect(r.stderr.contains("scenario.toml") && r.stderr.contains("crude_price_cny_per_kg"), "\(r.stderr)")
+        #expect(r.stderr.contains("scenario.toml") && r.stderr.contains("gate_price_cny_per_kg"), "\(r.stderr)")
     }
 
     @Test func aNanometreEdgeIsRefusedAsBelowTheFloor() throws {

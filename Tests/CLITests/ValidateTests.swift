@@ -50,7 +50,7 @@ struct ValidateTests {
     @Test func overrideFilesAreValidatedToo() throws {
         let good = try CLI.run(["validate", CLI.model("guizhou-2025"), "--overrides", CLI.fixture("overrides/high-ammonia.toml")])
         #expect(good.exitCode == 0, "\(good.stderr)")
-        #expect(good.stdout.contains("9 files read"), "\(good.stdout)")  // scenario.toml, the override and the 7 tables
+        #expect(good.stdout.contains("10 files read"), "\(good.stdout)")  // scenario.toml, the override and the 8 tables (existing_stations.csv too)
         let bad = try CLI.run(["validate", CLI.model("guizhou-2025"), "--overrides", CLI.fixture("overrides/bad-key.toml")])
         #expect(bad.exitCode == 65)
     }

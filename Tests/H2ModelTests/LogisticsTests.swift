@@ -12,7 +12,9 @@ import Testing
         let kg = 1_700.0
         let l = DeliveryLogistics.link(mode, distanceKm: distanceKm, kgPerDay: kg, a)
         let payload = try! #require(l.payloadKgPerTrip)
-        #expect(abs(l.tripsPerDay * payload - kg) <= 1e-3 * kg)
+        // Liquid supply also replaces the station tank's steady boil-off (half a load's a day).
+        let delivered = kg + (mode == .liquid ? a.liquid.boilOffPctPerDay / 100 * a.liquid.trailerPayloadKg / 2 : 0)
+        #expect(abs(l.tripsPerDay * payload - delivered) <= 1e-3 * delivered)
         #expect(abs(l.truckKmPerDay - l.tripsPerDay * 2 * distanceKm) <= 1e-9 * max(1, l.truckKmPerDay))
 
         let road = a.road
@@ -27,12 +29,15 @@ import Testing
             expectedPayload = a.ammoniaTanker.payloadTonnes * 1000 / a.ammonia.crackerNh3KgPerKgH2
         }
         #expect(abs(payload - expectedPayload) <= 1e-9 * expectedPayload)
-        let trips = kg / expectedPayload
-        let tractorHours = trips * (2 * distanceKm / road.averageSpeedKmPerH + road.loadingUnloadingHours)
+        let trips = delivered / expectedPayload
+        let driving = trips * (2 * distanceKm / road.averageSpeedKmPerH + road.loadingUnloadingHours)
+        let filling = trips * road.trailerFillingHours
         let available = 24 * road.fleetAvailabilityPct / 100
         let dropAndSwap = [DeliveryMode.tubeTrailer20, .tubeTrailer30, .tubeTrailer50].contains(mode)
+        // A dropped tube trailer is filled without its tractor; a liquid or ammonia truck waits.
+        let tractorHours = driving + (dropAndSwap ? 0 : filling)
         #expect(abs(l.tractors - tractorHours / available) <= 1e-9 * l.tractors)
-        #expect(abs(l.trailers - (tractorHours + (dropAndSwap ? 24 : 0)) / available) <= 1e-9 * l.trailers)
+        #expect(abs(l.trailers - (driving + filling + (dropAndSwap ? 24 : 0)) / available) <= 1e-9 * l.trailers)
         #expect(abs(l.crewFullTimeEquivalents - tractorHours * 365 * road.crewPerTruck / road.driverHoursPerYear) <= 1e-9 * l.crewFullTimeEquivalents)
     }
 

@@ -322,3 +322,11 @@ extension StationPlan {
         return e
     }
 }
+
+extension StationPlan {
+    /// The build's column in per-station sensitivity outputs: the site, and the year it opens
+    /// (a site has one build per year and unit type it adds; an existing station is marked as such).
+    public var outputColumnName: String {
+        "station_\(site)_\(existing ? "existing" : String(openedYear))_\(formatNumber(unitType.capacityKgPerDay))kgd\(unitType.pressure == .mpa70 ? "_70mpa" : "")_cny_per_kg"
+    }
+}

@@ -35,7 +35,7 @@ public struct SensitivityModel: Sendable {
     public var outputNames: [String] {
         switch depth {
         case .fixedPlacement:
-            return [Self.networkAverageColumn] + (perStation ? basePlan.stations.map { "station_\($0.site)_cny_per_kg" } : [])
+            return [Self.networkAverageColumn] + (perStation ? basePlan.stations.map(\.outputColumnName) : [])
         case .reoptimised:
             return [Self.networkAverageColumn, "stations", "capacity_kg_per_day", "served_kg_per_day"]
         }
