@@ -14,17 +14,7 @@ extension PlacementProblem {
             let limit = g.serviceRadiusKm * (1 + Network.tieTolerance)
             return frlm.candidatePositions.filter { dist[$0] <= limit }.map { ($0, dist[$0]) }
         }
-        let groups = frlm.flows.map { pf -> [(sites: [Int], kgPerDay: Double)] in
-            guard let trip = pf.roundTrip, pf.isCoverable else { return [] }
-            var fuelBySet: [[Int]: Double] = [:]
-            var order: [[Int]] = []
-            for (t, set) in trip.arcCoverSets(rangeKm: pf.rangeKm).enumerated() {
-                let sites = set.filter(candidates.contains)
-                if fuelBySet[sites] == nil { order.append(sites) }
-                fuelBySet[sites, default: 0] += pf.flow.volume * trip.arcKm(t + 1) * pf.flow.hydrogenKgPerKm
-            }
-            return order.map { ($0, fuelBySet[$0]!) }
-        }
+        let groups = frlm.flows.map { $0.fuelGroups(candidates: candidates) }
         return PlanningData(problem: self, frlm: frlm, fleetSites: fleetSites, flowFuelGroups: groups)
     }
 

@@ -130,7 +130,6 @@ extension CorridorPlanner {
 
         // Station builds: existing stations, then each period's new units by type.
         var stations: [StationPlan] = []
-        var idle: [String] = []
         for site in inputs.candidates {
             // Capacity of each build in each period, to share the site's load among its builds.
             struct Build { var type: StationUnitType; var count: Int; var opened: Int; var firstPeriod: Int; var existingID: String? }
@@ -164,10 +163,7 @@ extension CorridorPlanner {
                 for (j, b) in openBuilds.enumerated() where room > 0 { throughput[b][t] += (lAll - l70) * left[j] / room }
             }
             for (b, build) in builds.enumerated() {
-                guard let start = throughput[b].firstIndex(where: { $0 > tiny }) else {
-                    if let id = build.existingID { idle.append(id) }
-                    continue
-                }
+                guard let start = throughput[b].firstIndex(where: { $0 > tiny }) else { continue }
                 let station = try costedBuild(s, a, inputs, site: site, type: build.type, count: build.count, opened: build.opened,
                                               existingID: build.existingID, throughputByPeriod: throughput[b], start: start,
                                               siteLoad: load[site] ?? [], linkKg: linkKg, linkEvaluations: linkEvaluations)
@@ -212,7 +208,6 @@ extension CorridorPlanner {
             diagnosis.append(PlacementDiagnosis(subject: .fleet(u.fleet), reason: .notChosen,
                                                 message: "fleet \(u.fleet) is not served in \(u.period): \(why)\(limit)"))
         }
-        _ = idle
         return CorridorPlan(status: solution.status, relativeGap: solution.relativeGap, horizon: horizon, periods: periods, stations: stations,
                             networkAverage: average, optimiserCostCny: solution.objective, recostedCostCny: recosted, approximationError: fitError,
                             diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count)

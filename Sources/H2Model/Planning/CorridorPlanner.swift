@@ -373,9 +373,7 @@ public enum CorridorPlanner {
                 // divide the extra present cost (unserved value excluded) by its present kg.
                 for id in Set(unserved.map(\.fleet)).sorted() {
                     guard let d = inputs.demands.firstIndex(where: { $0.id == id }) else { continue }
-                    var forced = inputs
-                    forced.unservedCnyPerKg = inputs.unservedCnyPerKg
-                    let g = forced.formulation(forceServed: [d])
+                    let g = inputs.formulation(forceServed: [d])
                     let withIt = try g.milp.solve(timeLimitSeconds: timeLimitSeconds)
                     let pvKg = inputs.periods.indices.reduce(0) { $0 + inputs.demands[d].kgPerDay($1) * 365 * inputs.horizon.presentValueOfAnnual(inputs.periods[$1]) }
                     let price = withIt.objective.map { ($0 - base) / pvKg + inputs.unservedCnyPerKg! }

@@ -5,7 +5,6 @@ import H2Numerics
 extension PhasedPlanningInputs {
     func directDiagnoses() -> [PlacementDiagnosis] {
         var found: [PlacementDiagnosis] = []
-        let net = network
         func km(_ x: Double) -> String { formatShortestKm(x) }
         func kg(_ x: Double) -> String { formatNumber((x * 10).rounded() / 10) }
         // Flows no choice of stations can refuel, in any period.
@@ -49,7 +48,6 @@ extension PhasedPlanningInputs {
                 }
             }
         }
-        _ = net
         // Fleets that share their sites: together they may need more than those sites can hold
         // even when each alone fits (all fleets whose sites lie within one fleet's sites).
         let depotSets = Set(demands.compactMap { $0.depotSites }.filter { !$0.isEmpty }.map { Set($0) })

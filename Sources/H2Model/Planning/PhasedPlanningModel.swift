@@ -140,14 +140,13 @@ extension PhasedPlanningInputs {
             f.annualTerms[t].append(MILPTerm(v, annual))
         }
         let has70 = demands.contains { $0.pressure == .mpa70 }
-        let hasFlows = demands.contains { $0.flow != nil }
 
         // Station units, and the open indicators that corridor cover needs.
         var open: [Int: [[DispensingPressure: MILPVariableID?]]] = [:]  // nil value: open for free (existing)
         var capacityTerms: [Int: [[MILPTerm]]] = [:], capacity70Terms: [Int: [[MILPTerm]]] = [:]
         for s in candidates {
             var byType: [[MILPVariableID]] = []
-            for (k, type) in unitTypes.enumerated() {
+            for k in unitTypes.indices {
                 var row: [MILPVariableID] = []
                 for t in 0..<T {
                     let v = f.milp.addVariable("units_\(s)_\(k)_\(t)", kind: .integer, upperBound: Double(maximumUnitsPerSite))
@@ -155,7 +154,6 @@ extension PhasedPlanningInputs {
                     if t > 0 { f.milp.addConstraint("units_stay_\(s)_\(k)_\(t)", [MILPTerm(v, 1), MILPTerm(row[t - 1], -1)], .greaterOrEqual, 0) }
                     row.append(v)
                 }
-                _ = type
                 byType.append(row)
             }
             f.units[s] = byType
@@ -220,18 +218,20 @@ extension PhasedPlanningInputs {
                 if let u { f.servedTerms[t].append(MILPTerm(u, kg)) } else { f.servedConstant[t] += kg }
                 func servedTerm(_ scale: Double) -> [MILPTerm] { u.map { [MILPTerm($0, -scale)] } ?? [] }
                 func servedRHS(_ scale: Double) -> Double { u == nil ? scale : 0 }
+                // kg/day this demand draws at site s: nothing while s is closed, and it loads s.
+                func draw(_ name: String, at s: Int, upTo limit: Double) -> MILPVariableID {
+                    let v = f.milp.addVariable(name)
+                    f.assign[d][t].append((s, v))
+                    if let o = open[s]?[t][demand.pressure], let isOpen = o {
+                        f.milp.addConstraint(name + "_open", [MILPTerm(v, 1), MILPTerm(isOpen, -limit)], .lessOrEqual, 0)
+                    }
+                    load[s]![t].append(MILPTerm(v, 1))
+                    if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(v, 1)) }
+                    return v
+                }
                 if let sites = demand.depotSites {
                     var sum: [MILPTerm] = []
-                    for s in sites {
-                        let a = f.milp.addVariable("assign_\(d)_\(s)_\(t)")
-                        f.assign[d][t].append((s, a))
-                        if let o = open[s]?[t][demand.pressure], let v = o {
-                            f.milp.addConstraint("assign_open_\(d)_\(s)_\(t)", [MILPTerm(a, 1), MILPTerm(v, -kg)], .lessOrEqual, 0)
-                        }
-                        sum.append(MILPTerm(a, 1))
-                        load[s]![t].append(MILPTerm(a, 1))
-                        if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(a, 1)) }
-                    }
+                    for s in sites { sum.append(MILPTerm(draw("assign_\(d)_\(s)_\(t)", at: s, upTo: kg), 1)) }
                     f.milp.addConstraint("demand_\(d)_\(t)", sum + servedTerm(kg), .equal, servedRHS(kg))
                 } else if let q = demand.flow {
                     for (k, set) in frlm.flows[q].arcCoverSets.enumerated() {
@@ -247,16 +247,7 @@ extension PhasedPlanningInputs {
                     for (k, group) in fuelGroups[q].enumerated() where group.kgPerDay > 0 {
                         let fuel = group.kgPerDay * demand.shareByPeriod[t]
                         var sum: [MILPTerm] = []
-                        for s in group.sites {
-                            let w = f.milp.addVariable("draw_\(d)_\(k)_\(s)_\(t)")
-                            f.assign[d][t].append((s, w))
-                            if let o = open[s]?[t][demand.pressure], let v = o {
-                                f.milp.addConstraint("draw_open_\(d)_\(k)_\(s)_\(t)", [MILPTerm(w, 1), MILPTerm(v, -fuel)], .lessOrEqual, 0)
-                            }
-                            sum.append(MILPTerm(w, 1))
-                            load[s]![t].append(MILPTerm(w, 1))
-                            if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(w, 1)) }
-                        }
+                        for s in group.sites { sum.append(MILPTerm(draw("draw_\(d)_\(k)_\(s)_\(t)", at: s, upTo: fuel), 1)) }
                         f.milp.addConstraint("fuel_\(d)_\(k)_\(t)", sum + servedTerm(fuel), .equal, servedRHS(fuel))
                     }
                 }
@@ -344,6 +335,23 @@ extension PhasedPlanningInputs {
                     feed(link, t, [MILPTerm(x, seg.producedPerKg)])
                     f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
                     continue
+                }
+                // A volume that is not proportional: it lies in one segment of the link's curve.
+                for (j, seg) in link.curve.segments.enumerated() where seg.lowerKgPerDay <= bound {
+                    let upper = min(seg.upperKgPerDay, bound)
+                    let b = f.milp.addVariable("link_used_\(i)_\(j)_\(t)", kind: .binary)
+                    let x = f.milp.addVariable("link_kg_\(i)_\(j)_\(t)", upperBound: upper)
+                    f.segments[i][t].append((b, x))
+                    f.milp.addConstraint("link_upper_\(i)_\(j)_\(t)", [MILPTerm(x, 1), MILPTerm(b, -upper)], .lessOrEqual, 0)
+                    if seg.lowerKgPerDay > 0 {
+                        f.milp.addConstraint("link_lower_\(i)_\(j)_\(t)", [MILPTerm(x, 1), MILPTerm(b, -seg.lowerKgPerDay)], .greaterOrEqual, 0)
+                    }
+                    f.milp.addConstraint("link_segment_bay_\(i)_\(j)_\(t)", [MILPTerm(b, 1), MILPTerm(used, -1)], .lessOrEqual, 0)
+                    cost(t, b, seg.fixedCnyPerYear)
+                    cost(t, x, seg.cnyPerYearPerKgPerDay)
+                    choice.append(MILPTerm(b, 1))
+                    carried.append(MILPTerm(x, 1))
+                    feed(link, t, [MILPTerm(b, seg.producedFixedKgPerDay), MILPTerm(x, seg.producedPerKg)])
                 }
                 if choice.count > 1 { f.milp.addConstraint("link_one_segment_\(i)_\(t)", choice, .lessOrEqual, 1) }
                 f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)

@@ -128,8 +128,6 @@ public struct PlanningSettings: Sendable, Equatable {
     public var deliveryModes: [DeliveryMode] = [.tubeTrailer20, .tubeTrailer30, .tubeTrailer50, .liquid, .pipeline]
     /// Haul distance when the station is at the source's own node (across town).
     public var sameNodeDistanceKm = 10.0
-    /// Station size at which supply options are priced (delivery cost per kg depends on volume).
-    public var referenceStationKgPerDay = 1000.0
     /// Figures of the plan, shown beside the model's.
     public var planVehicles: Double?
     public var planStations: Double?
