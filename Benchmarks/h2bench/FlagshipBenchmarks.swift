@@ -45,8 +45,16 @@ let planningModelGroup: (String, @Sendable () -> Void) = ("planning", {
             let planning = try ScenarioLoader.loadPlanning(directory: "Models/\(name)", scenario: &scenario)
             let milp = try CorridorPlanner.planningMILP(planning, scenario.parameters.assumptions)
             try milp.lpFormat.write(toFile: "\(folder)/\(name).lp", atomically: true, encoding: .utf8)
+            // x<j> in the LP file is the j-th variable: its name, one per line, to read a solution.
+            try milp.variables.map(\.name).joined(separator: "\n").write(toFile: "\(folder)/\(name).names", atomically: true, encoding: .utf8)
             let integers = milp.variables.filter { $0.kind != .continuous }.count
             print("\(name): \(milp.variables.count) columns (\(integers) integer), \(milp.constraints.count) rows -> \(folder)/\(name).lp")
+            // Where the integer columns come from, by kind ("units", "open", "bay", "link_used", ...).
+            var byKind: [String: Int] = [:]
+            for v in milp.variables where v.kind != .continuous {
+                byKind[v.name.split(separator: "_").prefix { !$0.allSatisfy(\.isNumber) }.joined(separator: "_"), default: 0] += 1
+            }
+            print("  integer columns: " + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         } catch {
             print("\(name): \(error) (run h2bench from the package root)")
         }

@@ -8,7 +8,7 @@ extension ScenarioLoader {
         "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
         "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.periods", "placement.max_price_cny_per_kg", "placement.onsite_electrolysis",
-        "placement.existing_station_default_kg_per_day", "placement.solver", "placement.curve_tolerance_pct",
+        "placement.existing_station_default_kg_per_day", "placement.solver", "placement.curve_tolerance_pct", "placement.mip_gap_pct",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
@@ -255,6 +255,9 @@ extension ScenarioLoader {
         if let e = file["placement.max_price_cny_per_kg"] { s.maximumPriceCnyPerKg = problems.recording { () throws(InputError) in try e.number(allowZero: false) } }
         if let e = file["placement.curve_tolerance_pct"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) {
             if v > 5 { problems.append(e.error("a curve tolerance of \(v) % would let the optimiser see costs far from the engine's", fix: "use at most 5 (default 0.4)")) } else { s.curveTolerance = v / 100 }
+        }
+        if let e = file["placement.mip_gap_pct"], let v = problems.recording({ () throws(InputError) in try e.number() }) {
+            if v < 0 || v > 5 { problems.append(e.error("a MIP gap of \(v) % is outside 0 to 5", fix: "use 0 for an exact proof or a small share such as 0.01 (default)")) } else { s.relativeGap = v / 100 }
         }
         if let e = file["placement.solver"], let name = problems.recording({ () throws(InputError) in try e.string() }) {
             if let b = PlanningSolver(rawValue: name) { s.solver = b } else {

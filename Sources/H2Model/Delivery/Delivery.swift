@@ -174,6 +174,12 @@ public enum DeliveryModel {
         return annualOwnershipCost(capex: plantCapex, ratePct: a.finance.discountRatePct, lifeYears: l.liquefierLifeYears, fixedOmPct: l.liquefierFixedOmPct)
     }
 
+    /// kg/day a station receiving by `mode` loses in its own tank whatever it dispenses (a
+    /// liquid tank half full on average boils off half a load's daily loss); 0 for other modes.
+    public static func stationTankLossKgPerDay(_ mode: DeliveryMode, _ a: Assumptions) -> Double {
+        mode == .liquid ? a.liquid.boilOffPctPerDay / 100 * a.liquid.trailerPayloadKg / 2 : 0
+    }
+
     static func liquidHydrogen(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
         let l = a.liquid
         // The merchant liquefier of `liquefier_t_per_day` running full; the planner sizes one to
@@ -186,7 +192,7 @@ public enum DeliveryModel {
         // whatever is drawn: the station must be sent that much more.
         let tripDays = distanceKm / a.road.averageSpeedKmPerH / 24
         let tripLoss = min(0.5, l.boilOffPctPerDay / 100 * tripDays)
-        let tankLossKgPerDay = l.boilOffPctPerDay / 100 * l.trailerPayloadKg / 2
+        let tankLossKgPerDay = stationTankLossKgPerDay(.liquid, a)
         let deliveredKgPerDay = kgPerDay + tankLossKgPerDay
         let liquefiedKgPerDay = deliveredKgPerDay / (1 - tripLoss)
         let liquefactionLoss = l.liquefactionLossPct / 100

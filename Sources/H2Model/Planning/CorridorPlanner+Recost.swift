@@ -79,7 +79,8 @@ extension CorridorPlanner {
         var linkEvaluations: [[SupplyLinkEvaluation?]] = Array(repeating: Array(repeating: nil, count: T), count: inputs.links.count)
         for (i, link) in inputs.links.enumerated() {
             for t in 0..<T {
-                let kg = f.segments[i][t].reduce(0) { $0 + solution[$1.kg] }
+                // What the link dispensed (a liquid link also delivers its tank's loss).
+                let kg = f.supply[i][t].values.reduce(0) { $0 + solution[$1] }
                 guard kg > tiny else { continue }
                 linkKg[i][t] = kg
                 let e = try SupplyLinkCost.evaluate(link.pathway, link.key.mode, distanceKm: link.distanceKm, kgPerDay: kg, a)
@@ -87,7 +88,7 @@ extension CorridorPlanner {
                 // The parked trailer is the site's, once per trailer class: added below.
                 var annual = e.annualCny - e.siteFixedCnyPerYear
                 if e.siteFixedCnyPerYear > 0 { bays.insert(BayKey(site: link.key.site, mode: link.key.mode, period: t)) }
-                for (p, v) in f.supply[i][t] {
+                for (p, v) in f.supply[i][t].sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     annual += try SupplyLinkCost.stationEnergyCnyPerKg(link.pathway, link.key.mode, distanceKm: link.distanceKm, pressure: p, a) * solution[v] * 365
                 }
                 recosted += annual * horizon.presentValueOfAnnual(inputs.periods[t])

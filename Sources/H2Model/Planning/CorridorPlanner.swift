@@ -212,7 +212,8 @@ public enum CorridorPlanner {
             maximumUnitsPerSite: max(1, s.settings.maximumStationsPerNode), existing: existing, demands: demands,
             sourceCapacityKgPerDay: s.sources.map { src in horizon.periods.map { src.capacityKgPerDay(in: $0.year) } },
             links: [], maximumUtilisation: a.station.maximumUtilisationPct / 100, objective: objective,
-            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver)
+            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver, relativeGap: s.settings.relativeGap,
+            timeLimitSeconds: s.settings.timeLimitSeconds)
     }
 
     // MARK: 2. Supply options
@@ -245,7 +246,7 @@ public enum CorridorPlanner {
             var energy: [DispensingPressure: Double] = [:]
             for p in pressures { energy[p] = try SupplyLinkCost.stationEnergyCnyPerKg(pathway, key.mode, distanceKm: km, pressure: p, a) }
             candidates.append(PlanningLink(key: key, pathway: pathway, distanceKm: km, curve: curve, siteFixedCnyPerYear: top.siteFixedCnyPerYear,
-                                           centralPlants: top.centralPlants, energyCnyPerKg: energy))
+                                           centralPlants: top.centralPlants, stationPlant: top.hasStationPlant, energyCnyPerKg: energy))
         }
         for site in inputs.candidates {
             let existingCap = (inputs.existing[site] ?? []).reduce(0) { $0 + $1.capacityKgPerDay }
@@ -269,7 +270,7 @@ public enum CorridorPlanner {
                 try offer(SupplyLinkKey(source: nil, site: site, mode: .none), .onsiteElectrolysis, 0, siteMax, into: &links)
             }
         }
-        inputs.links = links
+        inputs.links = withoutDominatedSources(links, inputs, pressures: pressures).map { withTankLossAtTheIntake($0, a) }
         // Central plant sizes: doublings from 250 kg/day up to the first that holds all the
         // source can supply.
         for link in links {
@@ -311,6 +312,85 @@ public enum CorridorPlanner {
         }.map(\.element)
     }
 
+    /// A liquid link's cost is affine in what it dispenses only because the station's tank boils
+    /// off a fixed amount a day that must be delivered too: linear in what it delivers. The
+    /// link is given that linear curve, and the tank's loss becomes a load of the site's liquid
+    /// intake (once per site, whatever the sources), so the MILP needs no fixed charge and no
+    /// binary per liquid link. Kept as it was unless the engine's curve is exactly that.
+    static func withTankLossAtTheIntake(_ link: PlanningLink, _ a: Assumptions) -> PlanningLink {
+        let tank = DeliveryModel.stationTankLossKgPerDay(link.key.mode, a)
+        guard tank > 0, link.curve.segments.count == 1, link.siteFixedCnyPerYear == 0 else { return link }
+        let seg = link.curve.segments[0]
+        func matches(_ fixed: Double, _ rate: Double) -> Bool { abs(fixed - rate * tank) <= 1e-7 * max(abs(fixed), 1e-300) }
+        guard seg.lowerKgPerDay == 0, matches(seg.fixedCnyPerYear, seg.cnyPerYearPerKgPerDay), matches(seg.producedFixedKgPerDay, seg.producedPerKg) else { return link }
+        var l = link
+        l.curve.segments = [PiecewiseCost.Segment(lowerKgPerDay: 0, upperKgPerDay: seg.upperKgPerDay + tank, fixedCnyPerYear: 0,
+                                                  cnyPerYearPerKgPerDay: seg.cnyPerYearPerKgPerDay, producedFixedKgPerDay: 0, producedPerKg: seg.producedPerKg)]
+        l.intakeLoadKgPerDay = tank
+        return l
+    }
+
+    /// Drops a link from a source when another source could always take its place at no more
+    /// cost: the same site and delivery mode (so the same intake), a cost and station energy no
+    /// higher at any volume the link may carry, a source whose capacity no plan can exhaust (it
+    /// covers the most every site could ever draw from it), no central plant to share and no
+    /// station plant to keep, and a cost curve that is subadditive (linear, or concave from a
+    /// fixed charge ≥ 0), so carrying both links' volume on it costs no more than the two.
+    /// Any plan using the dropped link then has an equal or cheaper twin without it: the
+    /// optimum is unchanged, and the MILP loses the dropped link's binaries. A presolve the
+    /// solver cannot do itself, because it needs the argument about the source's capacity.
+    static func withoutDominatedSources(_ links: [PlanningLink], _ inputs: PhasedPlanningInputs,
+                                        pressures: Set<DispensingPressure>) -> [PlanningLink] {
+        // The most a source could ever be asked for: the network's whole demand at its links'
+        // steepest production rate, plus every site's largest fixed production (a tank's loss).
+        let demand = inputs.periods.indices.map { t in
+            inputs.demands.reduce(0.0) { sum, d in
+                sum + (d.flow.map { q in inputs.fuelGroups[q].reduce(0) { $0 + $1.kgPerDay } * d.shareByPeriod[t] } ?? d.kgPerDay(t))
+            }
+        }.max() ?? 0
+        var rate: [Int: Double] = [:], fixedAt: [Int: [Int: Double]] = [:]  // source → site → kg/day
+        for l in links {
+            guard let i = l.key.source else { continue }
+            for seg in l.curve.segments {
+                rate[i] = max(rate[i] ?? 0, seg.producedPerKg)
+                fixedAt[i, default: [:]][l.key.site] = max(fixedAt[i]?[l.key.site] ?? 0, seg.producedFixedKgPerDay)
+            }
+        }
+        var need: [Int: Double] = [:]
+        for (i, r) in rate { need[i] = r * demand + (fixedAt[i]?.values.reduce(0, +) ?? 0) }
+        func unlimited(_ i: Int) -> Bool { inputs.sourceCapacityKgPerDay[i].allSatisfy { $0 >= (need[i] ?? 0) * (1 + 1e-9) } }
+        func subadditive(_ c: PiecewiseCost) -> Bool {
+            guard let first = c.segments.first, first.fixedCnyPerYear >= 0 else { return false }
+            return zip(c.segments, c.segments.dropFirst()).allSatisfy { a, b in
+                b.cnyPerYearPerKgPerDay <= a.cnyPerYearPerKgPerDay && abs(b.lowerKgPerDay - a.upperKgPerDay) <= 1e-9 * max(1, a.upperKgPerDay)
+            }
+        }
+        func canReplace(_ a: PlanningLink, _ b: PlanningLink) -> Bool {
+            guard let i = a.key.source, let j = b.key.source, i != j, a.key.site == b.key.site, a.key.mode == b.key.mode,
+                  a.centralPlants.isEmpty, !a.stationPlant, unlimited(i), subadditive(a.curve),
+                  let aTop = a.curve.segments.last?.upperKgPerDay, let bTop = b.curve.segments.last?.upperKgPerDay, aTop >= bTop,
+                  a.curve.segments[0].lowerKgPerDay <= b.curve.segments[0].lowerKgPerDay,
+                  pressures.allSatisfy({ (a.energyCnyPerKg[$0] ?? 0) <= (b.energyCnyPerKg[$0] ?? 0) }) else { return false }
+            // Both curves are linear between the union of their breakpoints: comparing there is exact.
+            let bLow = b.curve.segments[0].lowerKgPerDay
+            let points = (a.curve.segments + b.curve.segments).flatMap { [$0.lowerKgPerDay, $0.upperKgPerDay] }
+                .map { max($0, bLow) }.filter { $0 <= bTop } + [bTop]
+            // At 0 (an affine curve's start) the values just above it are the fixed charges.
+            return points.allSatisfy { kg in
+                kg > 0 ? a.curve.annualCny(at: kg) <= b.curve.annualCny(at: kg) : a.curve.segments[0].fixedCnyPerYear <= b.curve.segments[0].fixedCnyPerYear
+            }
+        }
+        var kept: [PlanningLink] = []
+        for (n, b) in links.enumerated() {
+            let replaced = links.enumerated().contains { m, a in
+                // Between two links that replace each other, the earlier stays.
+                m != n && canReplace(a, b) && !(m > n && canReplace(b, a))
+            }
+            if !replaced { kept.append(b) }
+        }
+        return kept
+    }
+
     // MARK: 3. Optimisation
 
     struct Solved {
@@ -320,22 +400,23 @@ public enum CorridorPlanner {
         var unserved: [UnservedDemand]
     }
 
-    static func optimise(_ inputs: PhasedPlanningInputs, timeLimitSeconds: Double? = nil) throws -> Solved {
+    static func optimise(_ inputs: PhasedPlanningInputs) throws -> Solved {
+        let timeLimitSeconds = inputs.timeLimitSeconds, gap = inputs.relativeGap
         let diagnosis = inputs.directDiagnoses()
         if !diagnosis.isEmpty && inputs.unservedCnyPerKg == nil && inputs.objective == .leastCost {
             return Solved(solution: MILPSolution.none(.infeasible), formulation: PhasedFormulation(), diagnosis: diagnosis, unserved: [])
         }
         var f = inputs.formulation()
-        let solution: MILPSolution
+        var solution: MILPSolution
         switch inputs.objective {
         case .leastCost:
-            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
         case .leastCostForCoverage(let share):
             for t in inputs.periods.indices {
                 let total = inputs.demands.reduce(0) { $0 + $1.kgPerDay(t) }
                 f.milp.addConstraint("coverage_target_\(t)", f.servedTerms[t], .greaterOrEqual, share * total - f.servedConstant[t])
             }
-            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
         case .mostCoverageWithinBudget(let budget):
             // Stage 1: most served (summed over periods) with each period's annual cost within
             // the budget. Stage 2: the cheapest plan serving that much.
@@ -348,13 +429,19 @@ public enum CorridorPlanner {
             stage1.sense = .maximise
             let served = f.servedTerms.flatMap { $0 }
             for t in served { stage1.setObjectiveCoefficient(t.variable, stage1.variables[t.variable.index].objectiveCoefficient + t.coefficient) }
-            let first = try stage1.solve(timeLimitSeconds: timeLimitSeconds)
+            let first = try stage1.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
             if let best = first.objective, first.status.hasSolution {
                 f.milp.addConstraint("served_at_least", served, .greaterOrEqual, best - 1e-9 * max(1, abs(best)))
-                solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds)
+                solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
             } else {
                 solution = first
             }
+        }
+        // A search stopped within the requested gap is the optimum the scenario asked for (the
+        // gap reached stays in the plan's relative gap).
+        if case .feasible(let reached) = solution.status, reached <= gap * (1 + 1e-9) {
+            solution = MILPSolution(status: .optimal, objective: solution.objective, bestBound: solution.bestBound, relativeGap: reached,
+                                    values: solution.values, solveSeconds: solution.solveSeconds)
         }
         var found = diagnosis
         if solution.status == .infeasible && found.isEmpty {
@@ -374,7 +461,7 @@ public enum CorridorPlanner {
                 for id in Set(unserved.map(\.fleet)).sorted() {
                     guard let d = inputs.demands.firstIndex(where: { $0.id == id }) else { continue }
                     let g = inputs.formulation(forceServed: [d])
-                    let withIt = try g.milp.solve(timeLimitSeconds: timeLimitSeconds)
+                    let withIt = try g.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
                     let pvKg = inputs.periods.indices.reduce(0) { $0 + inputs.demands[d].kgPerDay($1) * 365 * inputs.horizon.presentValueOfAnnual(inputs.periods[$1]) }
                     let price = withIt.objective.map { ($0 - base) / pvKg + inputs.unservedCnyPerKg! }
                     for k in unserved.indices where unserved[k].fleet == id { unserved[k].marginalCnyPerKg = withIt.status.hasSolution ? price : nil }

@@ -44,6 +44,11 @@ struct PlanningLink {
     var siteFixedCnyPerYear: Double
     /// Central plants at the source the link's hydrogen passes through.
     var centralPlants: [CentralPlantKind] = []
+    /// The link builds a plant at the station (on-site electrolyser, station cracker).
+    var stationPlant = false
+    /// kg/day the site's intake of this mode needs delivered whatever it dispenses (a liquid
+    /// tank's boil-off); the curve is then in kg delivered.
+    var intakeLoadKgPerDay = 0.0
     /// Station energy per kg dispensed at 35 and 70 MPa.
     var energyCnyPerKg: [DispensingPressure: Double]
 }
@@ -93,6 +98,8 @@ struct PhasedPlanningInputs {
     var objective: PlanningObjective
     var unservedCnyPerKg: Double?
     var solver: MILPBackend = .cbc
+    var relativeGap = 0.0
+    var timeLimitSeconds: Double?
 
     var candidates: [Int] { frlm.candidatePositions }
     var periods: [Period] { horizon.periods }
@@ -293,6 +300,8 @@ extension PhasedPlanningInputs {
         // The site's drop-and-swap bay per trailer class: one parked trailer whatever the sources.
         var bay: [SupplyLinkKey: [Int: MILPVariableID]] = [:]
         var bays: [Int: [[MILPTerm]]] = [:]
+        // What the links of an intake deliver for its tank's loss, per period.
+        var intakeLoad: [SupplyLinkKey: [Int: (kgPerDay: Double, terms: [MILPTerm])]] = [:]
         for (i, link) in links.enumerated() {
             let s = link.key.site
             for t in 0..<T {
@@ -327,9 +336,15 @@ extension PhasedPlanningInputs {
                 if linear {
                     // Cost and production proportional to the volume: no choice to make.
                     let seg = link.curve.segments[0]
-                    let x = f.milp.addVariable("link_kg_\(i)_\(t)", upperBound: min(seg.upperKgPerDay, bound))
+                    let most = min(seg.upperKgPerDay, bound + link.intakeLoadKgPerDay)
+                    let x = f.milp.addVariable("link_kg_\(i)_\(t)", upperBound: most)
                     f.segments[i][t].append((x, x))
-                    f.milp.addConstraint("link_bay_\(i)_\(t)", [MILPTerm(x, 1), MILPTerm(used, -min(seg.upperKgPerDay, bound))], .lessOrEqual, 0)
+                    f.milp.addConstraint("link_bay_\(i)_\(t)", [MILPTerm(x, 1), MILPTerm(used, -most)], .lessOrEqual, 0)
+                    if link.intakeLoadKgPerDay > 0 {
+                        let tank = f.milp.addVariable("link_tank_\(i)_\(t)", upperBound: link.intakeLoadKgPerDay)
+                        carried.append(MILPTerm(tank, -1))
+                        intakeLoad[key, default: [:]][t, default: (link.intakeLoadKgPerDay, [])].terms.append(MILPTerm(tank, 1))
+                    }
                     cost(t, x, seg.cnyPerYearPerKgPerDay)
                     carried.append(MILPTerm(x, 1))
                     feed(link, t, [MILPTerm(x, seg.producedPerKg)])
@@ -354,13 +369,26 @@ extension PhasedPlanningInputs {
                     feed(link, t, [MILPTerm(b, seg.producedFixedKgPerDay), MILPTerm(x, seg.producedPerKg)])
                 }
                 if choice.count > 1 { f.milp.addConstraint("link_one_segment_\(i)_\(t)", choice, .lessOrEqual, 1) }
+                // A plant built at the station is not taken away: once used, it is used in every
+                // later period (its capital is paid in each of them).
+                if link.stationPlant, t > 0, !f.segments[i][t - 1].isEmpty {
+                    f.milp.addConstraint("station_plant_stays_\(i)_\(t)", choice + f.segments[i][t - 1].map { MILPTerm($0.used, -1) }, .greaterOrEqual, 0)
+                }
                 f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
+            }
+        }
+        // (In a fixed order: the rows' order steers the solver's search, and must not depend on
+        // the process's hash seed.)
+        for key in intakeLoad.keys.sorted(by: { ($0.site, $0.mode.rawValue) < ($1.site, $1.mode.rawValue) }) {
+            for (t, load) in intakeLoad[key]!.sorted(by: { $0.key < $1.key }) {
+                guard let b = bay[key]?[t] else { continue }
+                f.milp.addConstraint("intake_load_\(key.site)_\(key.mode.rawValue)_\(t)", load.terms + [MILPTerm(b, -load.kgPerDay)], .equal, 0)
             }
         }
         // One delivery mode per site and period: exactly one where a new station is open (the
         // open indicator is forced up by what the site dispenses, so this ties the intake's
         // fixed cost to it), at most one at an existing station.
-        for (s, rows) in bays {
+        for (s, rows) in bays.sorted(by: { $0.key < $1.key }) {
             for t in 0..<T where !rows[t].isEmpty {
                 if let o = open[s]?[t][.mpa35], let v = o {
                     f.milp.addConstraint("one_mode_\(s)_\(t)", rows[t] + [MILPTerm(v, -1)], .equal, 0)

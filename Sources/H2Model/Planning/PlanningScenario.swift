@@ -124,6 +124,10 @@ public struct PlanningSettings: Sendable, Equatable {
     /// Capacity assumed for an existing station whose capacity is not reported.
     public var existingStationDefaultKgPerDay = 500.0
     public var timeLimitSeconds = 120.0
+    /// The search stops once the plan is proven within this share of the optimum (CPLEX's and
+    /// Gurobi's default, 0.01 %): far inside the cost curves' own approximation (curveTolerance),
+    /// and it spares the solver proving ties among plans that differ by less than that.
+    public var relativeGap = 1e-4
     /// Delivery modes a source may use to reach a station (ammonia tankers only feed station crackers).
     public var deliveryModes: [DeliveryMode] = [.tubeTrailer20, .tubeTrailer30, .tubeTrailer50, .liquid, .pipeline]
     /// Haul distance when the station is at the source's own node (across town).

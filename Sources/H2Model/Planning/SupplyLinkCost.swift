@@ -27,6 +27,9 @@ public struct SupplyLinkEvaluation: Sendable, Equatable {
     /// Central plants the link's hydrogen passes through (hub cracker, liquefier), whose
     /// capital is not in `annualCny`: the planner sizes each to what is routed through it.
     public var centralPlants: [CentralPlantKind] = []
+    /// True when the link builds a plant at the station (on-site electrolyser, station
+    /// cracker): capital that stays once spent.
+    public var hasStationPlant = false
 }
 
 /// A central plant shared by every link routed through it, sized by the planner.
@@ -58,12 +61,14 @@ public enum SupplyLinkCost {
         let e = try ChainModel.evaluate(chain(pathway, mode, distanceKm: distanceKm, kgPerDay: kgPerDay), a)
         let r = a.finance.discountRatePct
         var annual = 0.0
+        var stationPlant = false
         for item in CostItem.allCases where item != .energy && item != .stationCapex && item != .stationOM {
             annual += e.project.variableCnyPerKg[item] * kgPerDay * 365 + e.project.fixedCnyPerYear[item]
         }
         // Station-side plant of the pathway (its capital items are not station capex).
         for need in e.project.capital where need.item != .stationCapex {
             annual += annualOwnershipCost(capex: need.amountCny, ratePct: r, lifeYears: need.lifeYears, fixedOmPct: 0)
+            stationPlant = stationPlant || need.amountCny > 0
         }
         // Central plants are sized by the planner: their merchant capital comes out here.
         let produced = kgPerDay / (1 - e.lossFraction)
@@ -77,7 +82,7 @@ public enum SupplyLinkCost {
             plants.append(.liquefier)
         }
         return SupplyLinkEvaluation(annualCny: annual, siteFixedCnyPerYear: DeliveryModel.parkedTrailerAnnualCny(mode, a),
-                                    producedKgPerDay: produced, centralPlants: plants)
+                                    producedKgPerDay: produced, centralPlants: plants, hasStationPlant: stationPlant)
     }
 
     /// The station's energy (compression from the mode's inlet pressure, precooling at 70 MPa)
