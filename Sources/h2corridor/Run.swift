@@ -81,10 +81,26 @@ struct Run: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(Exit.dataError)
         }
+        let limit = formatNumber(planning.settings.timeLimitSeconds)
         guard plan.status.hasSolution else {
-            printError("error: no feasible plan (solver status \(plan.status.word)). What cannot be served:")
-            for d in plan.diagnosis { printError("  \(d)") }
+            if plan.status == .timeLimitNoSolution {
+                printError("error: no feasible plan found within [placement] time_limit_s = \(limit) s; raise it in scenario.toml (e.g. time_limit_s = \(formatNumber(4 * planning.settings.timeLimitSeconds))) or plan fewer periods")
+            } else if plan.diagnosis.isEmpty {
+                printError("error: no feasible plan (solver status \(plan.status.word)): no fleet or flow fails alone, so together they need more than the sources or the sites can give; compare sources.csv's available_t_per_year and max_stations_per_node with the demand")
+            } else {
+                printError("error: no feasible plan (solver status \(plan.status.word)). What cannot be served:")
+                for d in plan.diagnosis { printError("  \(d)") }
+            }
             throw ExitCode(Exit.infeasible)
+        }
+        if case .feasible(let gap) = plan.status {
+            // Stopped by the time limit with a plan in hand: written, and said what it is.
+            let bound = plan.bestBoundCny.map { "¥\(formatNumber(($0 / 1e6).rounded()))M" } ?? "unknown"
+            let cost = plan.optimiserCostCny.map { "¥\(formatNumber(($0 / 1e6).rounded()))M" } ?? "unknown"
+            printError("warning: [placement] time_limit_s = \(limit) s was reached before the optimum was proven: the plan written costs \(cost) (present value), the best bound is \(bound), a gap of \(formatNumber((gap * 1e4).rounded() / 100)) %. Raise time_limit_s in scenario.toml (e.g. time_limit_s = \(formatNumber(4 * planning.settings.timeLimitSeconds))) to close it.")
+            if !plan.unserved.isEmpty {
+                printError("  left unserved in this plan: " + plan.unserved.map { "\($0.fleet) in \($0.period)" }.joined(separator: ", "))
+            }
         }
         let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
         let names = ChineseNames.load(directory: scenario)

@@ -244,3 +244,25 @@ struct RunTests {
         #expect(abs(optimiser - recosted) <= 0.005 * recosted)
     }
 }
+
+/// Issue 8, item 4: a run stopped by its time limit says what it has. With a plan: it is
+/// written, and stderr gives its cost, the bound and the gap and how to raise the limit. With
+/// none: exit 3 and how to raise the limit, never an empty "what cannot be served" list.
+@Suite struct TimeLimitTests {
+    @Test func aTimeLimitedRunSaysWhatItHas() throws {
+        let folder = TemporaryFolder()
+        let dir = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "time_limit_s = 120", with: "time_limit_s = 0.05") }
+        let result = try CLI.run(["run", dir, "--out", folder.file("out"), "--no-xlsx"], in: folder)
+        #expect(!result.stderr.contains("What cannot be served:\n\n"))
+        if result.exitCode == 0 {
+            #expect(result.stderr.contains("time_limit_s = 0.05 s was reached before the optimum was proven"), "\(result.stderr)")
+            #expect(result.stderr.contains("the best bound is ¥") && result.stderr.contains("a gap of"), "\(result.stderr)")
+            let summary = CSVRows(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self))
+            #expect(summary.values("status") == ["feasible"])
+        } else {
+            #expect(result.exitCode == 3, "\(result.stderr)")
+            #expect(result.stderr.contains("no feasible plan found within [placement] time_limit_s = 0.05 s; raise it in scenario.toml"), "\(result.stderr)")
+            #expect(folder.read("out/summary.csv") == nil)
+        }
+    }
+}

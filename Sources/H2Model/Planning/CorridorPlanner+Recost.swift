@@ -210,7 +210,7 @@ extension CorridorPlanner {
                                                 message: "fleet \(u.fleet) is not served in \(u.period): \(why)\(limit)"))
         }
         return CorridorPlan(status: solution.status, relativeGap: solution.relativeGap, horizon: horizon, periods: periods, stations: stations,
-                            networkAverage: average, optimiserCostCny: solution.objective, recostedCostCny: recosted, approximationError: fitError,
+                            networkAverage: average, optimiserCostCny: solution.objective, bestBoundCny: solution.bestBound, recostedCostCny: recosted, approximationError: fitError,
                             diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count)
     }
 

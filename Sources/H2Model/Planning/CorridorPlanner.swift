@@ -121,6 +121,8 @@ public struct CorridorPlan: Sendable {
     public var networkAverage: CostVector
     /// The MILP's objective: present cost of the plan over the horizon, CNY.
     public var optimiserCostCny: Double?
+    /// The solver's bound on the optimum (below the objective when the search stopped early).
+    public var bestBoundCny: Double?
     /// The same quantity recomputed by the cost engine at the volumes chosen.
     public var recostedCostCny: Double?
     /// Largest relative error of the piecewise cost curves the optimiser was given.
