@@ -157,7 +157,7 @@ public enum PlanResults {
         let overrides: [JSONValue] = scenario.parameters.overridden.map { v in
             .object([JSONMember("key", .string(v.spec.key)), JSONMember("value", .number(v.value)), JSONMember("unit", .string(v.spec.unit)),
                      JSONMember("origin", .string(v.origin.description)), JSONMember("basis", .string(v.basis.rawValue))])
-        }
+        } + SettingOverrides.manifestEntries(scenario)
         let value: JSONValue = .object([
             JSONMember("tool", "h2corridor"),
             JSONMember("version", .string(h2corridorVersion)),

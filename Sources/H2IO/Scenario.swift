@@ -29,6 +29,9 @@ public struct Scenario: Sendable {
     public var parameters: ParameterSet
     public var costDefaults: CostDefaults
     public var inputs: [InputFileHash]
+    /// Settings given on the command line that are not catalogue parameters ([placement] keys,
+    /// demand.scale: SettingOverrides), applied over scenario.toml's when the tables are read.
+    public var settingOverrides: [TOMLEntry] = []
 }
 
 /// A scenario could not be read: either an option on the command line is wrong (exit 64) or
@@ -86,6 +89,7 @@ public enum ScenarioLoader {
         do { try problems.throwIfAny() } catch { throw .data(error) }
 
         for assignment in sets {
+            if let setting = SettingOverrides.entry(forSet: assignment) { scenario.settingOverrides.append(setting); continue }
             try applySet(assignment, to: &scenario.parameters)
         }
         // A problem spanning several keys is blamed on the strongest place that set one of them:
@@ -173,6 +177,7 @@ public enum ScenarioLoader {
         for spec in ParameterCatalogue.all { candidates.append(spec.key) }
         func isKnown(_ key: String) -> Bool {
             if structural.contains(key) || ParameterCatalogue.byKey[key] != nil { return true }
+            if !structural.isEmpty, SettingOverrides.isSettingKey(key) { return true }
             if let dot = key.lastIndex(of: "."), provenanceFields.contains(String(key[key.index(after: dot)...])) {
                 return ParameterCatalogue.byKey[String(key[..<dot])] != nil
             }

@@ -62,10 +62,7 @@ struct Run: ParsableCommand {
         }
         var loaded = try loadScenario(scenario, options)
         let planning: PlanningScenario
-        do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
-            printError(error.description)
-            throw ExitCode(Exit.dataError)
-        }
+        planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) }
         if out == "-" {
             printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
             throw ExitCode(Exit.usage)

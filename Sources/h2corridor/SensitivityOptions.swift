@@ -79,10 +79,7 @@ func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
 func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
     var loaded = try loadScenario(folder, overrides)
     let planning: PlanningScenario
-    do { planning = try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) } catch {
-        printError(error.description)
-        throw ExitCode(Exit.dataError)
-    }
+    planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) }
     let plan: CorridorPlan
     do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
         printError("error: \(error)")
