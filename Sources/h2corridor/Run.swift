@@ -41,8 +41,8 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-xlsx"), help: "Do not write results.xlsx (the CSVs as one workbook).")
     var noXlsx = false
 
-    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns).", valueName: "en|zh"))
-    var lang: OutputLanguage = .en
+    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns; default: the scenario's scenario.language, else en).", valueName: "en|zh"))
+    var lang: OutputLanguage?
 
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
@@ -85,6 +85,7 @@ struct Run: ParsableCommand {
         }
         let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
         let names = ChineseNames.load(directory: scenario)
+        let lang = self.lang ?? loaded.language ?? .en
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
