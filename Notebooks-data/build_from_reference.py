@@ -316,6 +316,18 @@ def short_confidence(c):
     return c.split(" (")[0]
 
 
+# Chinese names of the corridors for maps drawn with --lang zh (the expressways' official short
+# names; a connector is a 联络线).
+CORRIDOR_ZH = {
+    "G56 Hangzhou-Ruili": "G56 杭瑞高速", "G60 Shanghai-Kunming": "G60 沪昆高速", "G69 Yinchuan-Baise": "G69 银百高速",
+    "G75 Lanzhou-Haikou": "G75 兰海高速", "G76 Xiamen-Chengdu": "G76 厦蓉高速", "connector": "联络线",
+    "G60 Hangzhou-Jinhua-Quzhou": "G60 杭金衢高速", "Hangzhou Bay bridge (G15)": "杭州湾跨海大桥（G15）",
+    "Hangzhou Bay coastal": "杭州湾沿海通道", "Hangzhou Bay ring (G60/G92 north)": "杭州湾环线（G60/G92 北线）",
+    "Hangzhou Bay ring (G92 south)": "杭州湾环线（G92 南线）", "Yi-Yong-Zhou (G1512 Ningbo-Jinhua)": "义甬舟通道（G1512 甬金高速）",
+    "Yi-Yong-Zhou (G9211 Ningbo-Zhoushan)": "义甬舟通道（G9211 甬舟高速）",
+}
+
+
 def build_scenario_edges(folder, edges, ref_name):
     seen = {}
     for e in edges:
@@ -326,13 +338,14 @@ def build_scenario_edges(folder, edges, ref_name):
             prev = seen[key]
             assert prev["km"] == e["recommended_km"], (prev, e)
             prev["corridor"] += " / " + e["corridor"]
+            prev["corridor_zh"] += " / " + CORRIDOR_ZH[e["corridor"]]
             continue
         method = e["distance_basis"]
         seen[key] = {"from": e["from"], "to": e["to"], "km": e["recommended_km"], "corridor": e["corridor"],
-                     "basis": "DERIVED", "confidence": short_confidence(e["confidence"]),
+                     "corridor_zh": CORRIDOR_ZH[e["corridor"]], "basis": "DERIVED", "confidence": short_confidence(e["confidence"]),
                      "source": f"reference data/{ref_name}: recommended_km = {method}"}
     write(os.path.join(REPO, "Models", folder, "edges.csv"),
-          ["from", "to", "km", "corridor", "basis", "confidence", "source"], list(seen.values()))
+          ["from", "to", "km", "corridor", "corridor_zh", "basis", "confidence", "source"], list(seen.values()))
 
 
 STATION_NODE = {"GZ-01": ["GZ_PZ"], "GZ-02": ["GZ_LZ"], "ZJ-01": ["ZJ_JS"], "ZJ-02": ["ZJ_HY"],

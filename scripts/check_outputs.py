@@ -15,7 +15,7 @@ For each run folder:
 - cost_breakdown.svg: the national target line is present.
 - every SVG renders with rsvg-convert (when installed; --require-tools makes it mandatory).
 - GeoJSON layers: one geometry type each, no zero-length lines; load with ogrinfo, every
-  geometry valid for GEOS (ST_IsValid through GDAL's SQLite dialect), and convert to Shapefile
+  geometry valid for GEOS (ST_IsValid through GDAL's SQLite dialect, and geopandas' is_valid), and convert to Shapefile
   and GeoPackage with ogr2ogr (GDAL needed with --require-tools).
 
 Prints each failure naming file, row and column; exits 1 if any check failed.
@@ -306,6 +306,23 @@ def check_geojson(run, require):
                 fail(f"{path}: ogr2ogr -f {driver!r} failed: {p.stderr.strip()}")
         print(f"ok   {path}: ogrinfo, Shapefile and GeoPackage")
     shutil.rmtree(work, ignore_errors=True)
+    # geopandas, as a GIS analyst would load the layers: every geometry present and valid.
+    try:
+        import geopandas
+    except ImportError:
+        missing_tool("geopandas not installed: layers not read with it", require)
+        return
+    for layer in LAYERS:
+        path = os.path.join(run, layer)
+        frame = geopandas.read_file(path)
+        if frame.geometry.isna().any() or frame.geometry.is_empty.any():
+            fail(f"{path}: geopandas finds features without geometry")
+        invalid = int((~frame.geometry.is_valid).sum())
+        if invalid:
+            fail(f"{path}: geopandas reports {invalid} invalid geometries")
+        if str(frame.crs).upper() not in ("EPSG:4326", "OGC:CRS84"):
+            fail(f"{path}: geopandas reads the CRS as {frame.crs}, not WGS 84")
+        print(f"ok   {path}: geopandas reads {len(frame)} features, every geometry valid, {frame.crs}")
 
 
 def main(argv):

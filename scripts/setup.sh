@@ -22,3 +22,9 @@ if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
   echo "setup: installing openpyxl (pip)" >&2
   python3 -m pip install --quiet openpyxl >&2
 fi
+# The notebook (Notebooks-data/explore.ipynb) that scripts/test.sh executes, and geopandas for
+# check_outputs.py's reading of the GIS layers.
+if ! python3 -c "import pandas, matplotlib, nbconvert, ipykernel, geopandas" >/dev/null 2>&1; then
+  echo "setup: installing pandas, matplotlib, nbconvert, ipykernel, geopandas (pip)" >&2
+  python3 -m pip install --quiet pandas matplotlib nbconvert nbformat ipykernel geopandas >&2
+fi

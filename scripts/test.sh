@@ -14,3 +14,8 @@ for svg in Results/*/*.svg; do
   rsvg-convert -o "$png_dir/picture.png" "$svg" || { echo "rsvg-convert failed on $svg" >&2; exit 1; }
 done
 echo "rendered every committed SVG with rsvg-convert"
+# The notebook on the committed results: loads the CSVs with pandas, draws the map, the cost
+# breakdown and the tornado, and checks the tables (an error in any cell fails the run).
+python3 -m jupyter nbconvert --to notebook --execute Notebooks-data/explore.ipynb --output-dir "$png_dir" --output explored.ipynb
+H2_RUN=Results/zhejiang-2025 python3 -m jupyter nbconvert --to notebook --execute Notebooks-data/explore.ipynb --output-dir "$png_dir" --output explored-zj.ipynb
+echo "executed Notebooks-data/explore.ipynb on both flagships"

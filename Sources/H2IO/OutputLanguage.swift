@@ -33,6 +33,12 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
         "target price": "目标价格",
         "break-even nozzle price by station": "各加氢站盈亏平衡加注价格",
         "CNY/kg": "元/公斤",
+        "connector": "联络线",
+        // Solver status words (MILPStatus.word).
+        "optimal": "最优",
+        "feasible": "可行解",
+        "infeasible": "无可行解",
+        "time_limit": "超时",
         // Production pathways (ProductionPathway raw values).
         "byproduct": "工业副产氢",
         "grid-electrolysis": "电网电解水制氢",

@@ -157,7 +157,7 @@ public enum PlanResults {
         let overrides: [JSONValue] = scenario.parameters.overridden.map { v in
             .object([JSONMember("key", .string(v.spec.key)), JSONMember("value", .number(v.value)), JSONMember("unit", .string(v.spec.unit)),
                      JSONMember("origin", .string(v.origin.description)), JSONMember("basis", .string(v.basis.rawValue))])
-        }
+        } + SettingOverrides.manifestEntries(scenario)
         let value: JSONValue = .object([
             JSONMember("tool", "h2corridor"),
             JSONMember("version", .string(h2corridorVersion)),
@@ -191,8 +191,9 @@ extension PlanResults {
         func node(_ id: String) -> NetworkNode? { network.position(of: id).map { network.nodes[$0] } }
         func nodeName(_ n: NetworkNode) -> String { language == .zh ? names.nodes[n.id] ?? n.name : n.name }
         let nodes = network.nodes.map { MapNode(id: $0.id, name: nodeName($0), latitude: $0.latitude, longitude: $0.longitude, kind: $0.kind) }
+        let corridors = NetworkFiles.corridorNames(corridorNames, in: language)
         let edges = network.edges.map { e in
-            MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridorNames[e.from + "|" + e.to] ?? corridorNames[e.to + "|" + e.from] ?? "")
+            MapEdge(from: e.from, to: e.to, km: e.km, corridor: corridors[e.from + "|" + e.to] ?? corridors[e.to + "|" + e.from] ?? "")
         }
         // One circle per site: its builds together, labelled with the years they open.
         var sites: [String] = []
@@ -227,9 +228,9 @@ extension PlanResults {
         let average = formatNumber((plan.networkAverage.total * 100).rounded() / 100)
         let span = plan.periods.count > 1 ? "\(plan.periods.first!.period.year)–\(plan.periods.last!.period.year): " : ""
         let subtitle = language == .zh
-            ? span + "\(plan.stationCount) 座加氢站，\(tonnes) 吨/日；全网平均 \(average) 元/公斤（\(plan.status.word)）"
+            ? span + "\(plan.stationCount) 座加氢站，\(tonnes) 吨/日；全网平均 \(average) 元/公斤（\(language(plan.status.word))）"
             : span + "\(plan.stationCount) stations, \(tonnes) t/day; network average \(average) CNY/kg (\(plan.status.word))"
-        var map = MapData(title: scenario.title, subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
+        var map = MapData(title: scenario.title(in: language), subtitle: subtitle, nodes: nodes, edges: edges, stations: stations, sources: sources, links: links)
         map.language = language
         return map
     }
@@ -245,21 +246,32 @@ extension PlanResults {
             return CostBar(label: label, segments: segments(st.cost))
         }
         bars.append(CostBar(label: t("network average"), segments: segments(plan.networkAverage)))
-        return CostChartSVG.render(title: "\(scenario.title)\(t == .zh ? "：" : ": ")\(t("break-even nozzle price by station"))", unit: t("CNY/kg"),
+        return CostChartSVG.render(title: "\(scenario.title(in: t))\(t == .zh ? "：" : ": ")\(t("break-even nozzle price by station"))", unit: t("CNY/kg"),
                                    bars: bars, target: (scenario.parameters.assumptions.policy.retailPriceCnyPerKg, t("target price")), language: t)
     }
 }
 
 extension NetworkFiles {
-    /// Corridor names of the edges file (optional column `corridor`), keyed "from|to".
+    /// Corridor names of the edges file (optional column `corridor`, and `corridor_zh` beside
+    /// it), keyed "from|to"; the Chinese names keyed "zh|from|to".
     public static func corridorNames(edgesPath: String) -> [String: String] {
         guard let t = try? CSVTable.read(from: edgesPath), t.header.contains("corridor") else { return [:] }
         var names: [String: String] = [:]
         for row in t.rows.indices {
-            if let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to"), let c = t.optionalString(row, "corridor") {
-                names[from + "|" + to] = c
-            }
+            guard let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to") else { continue }
+            if let c = t.optionalString(row, "corridor") { names[from + "|" + to] = c }
+            if let c = t.optionalString(row, "corridor_zh") { names["zh|" + from + "|" + to] = c }
         }
         return names
+    }
+
+    /// The corridor names to draw in `language`: the Chinese name where given, else the name
+    /// (a `connector` with no Chinese name is translated from the word table).
+    public static func corridorNames(_ names: [String: String], in language: OutputLanguage) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, name) in names where !key.hasPrefix("zh|") {
+            result[key] = language == .zh ? names["zh|" + key] ?? language(name) : name
+        }
+        return result
     }
 }

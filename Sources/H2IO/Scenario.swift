@@ -29,6 +29,15 @@ public struct Scenario: Sendable {
     public var parameters: ParameterSet
     public var costDefaults: CostDefaults
     public var inputs: [InputFileHash]
+    /// Settings given on the command line that are not catalogue parameters ([placement] keys,
+    /// demand.scale: SettingOverrides), applied over scenario.toml's when the tables are read.
+    public var settingOverrides: [TOMLEntry] = []
+    /// The title in Chinese (`scenario.title_zh`), for --lang zh outputs; nil: the title.
+    public var titleZh: String? = nil
+    /// The language of the run's pictures the scenario asks for (`scenario.language`); --lang wins.
+    public var language: OutputLanguage? = nil
+    /// The title in `language`.
+    public func title(in language: OutputLanguage) -> String { language == .zh ? titleZh ?? title : title }
 }
 
 /// A scenario could not be read: either an option on the command line is wrong (exit 64) or
@@ -48,7 +57,7 @@ public enum ScenarioError: Error, CustomStringConvertible, Sendable {
 public enum ScenarioLoader {
     /// Keys of `scenario.toml` that are not catalogue parameters.
     static let structuralKeys: Set<String> = Set<String>([
-        "scenario.name", "scenario.title", "scenario.province", "scenario.price_year", "scenario.description",
+        "scenario.name", "scenario.title", "scenario.title_zh", "scenario.language", "scenario.province", "scenario.price_year", "scenario.description",
         "cost.production", "cost.delivery", "cost.distance_km", "cost.station_kg_per_day",
         "cost.utilization_pct", "cost.pressure_mpa", "scenario.overrides",
     ]).union(placementKeys)
@@ -86,6 +95,7 @@ public enum ScenarioLoader {
         do { try problems.throwIfAny() } catch { throw .data(error) }
 
         for assignment in sets {
+            if let setting = SettingOverrides.entry(forSet: assignment) { scenario.settingOverrides.append(setting); continue }
             try applySet(assignment, to: &scenario.parameters)
         }
         // A problem spanning several keys is blamed on the strongest place that set one of them:
@@ -133,6 +143,11 @@ public enum ScenarioLoader {
         var problems = InputErrors()
         if let entry = file["scenario.name"] { scenario.name = problems.recording { () throws(InputError) in try entry.string() } ?? scenario.name }
         if let entry = file["scenario.title"] { scenario.title = problems.recording { () throws(InputError) in try entry.string() } ?? scenario.title }
+        if let entry = file["scenario.title_zh"] { scenario.titleZh = problems.recording { () throws(InputError) in try entry.string() } }
+        if let entry = file["scenario.language"], let text = problems.recording({ () throws(InputError) in try entry.string() }) {
+            scenario.language = OutputLanguage(rawValue: text)
+            if scenario.language == nil { problems.append(entry.error("unknown language \"\(text)\"", fix: "write en or zh")) }
+        }
         if let entry = file["scenario.province"] { scenario.province = problems.recording { () throws(InputError) in try entry.string() } ?? "" }
         if let entry = file["scenario.price_year"] { scenario.priceYear = problems.recording { () throws(InputError) in try entry.integer() } ?? scenario.priceYear }
         var d = CostDefaults()
@@ -173,6 +188,7 @@ public enum ScenarioLoader {
         for spec in ParameterCatalogue.all { candidates.append(spec.key) }
         func isKnown(_ key: String) -> Bool {
             if structural.contains(key) || ParameterCatalogue.byKey[key] != nil { return true }
+            if !structural.isEmpty, SettingOverrides.isSettingKey(key) { return true }
             if let dot = key.lastIndex(of: "."), provenanceFields.contains(String(key[key.index(after: dot)...])) {
                 return ParameterCatalogue.byKey[String(key[..<dot])] != nil
             }

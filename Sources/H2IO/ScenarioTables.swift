@@ -24,7 +24,7 @@ extension ScenarioLoader {
         hash(path("edges.csv"), into: &scenario)
 
         let classes = readVehicleClasses(path("vehicle_classes.csv"), &problems)
-        let fleets = readFleets(path("fleets.csv"), network: network, classes: classes, &problems)
+        var fleets = readFleets(path("fleets.csv"), network: network, classes: classes, &problems)
         let sources = readSources(path("sources.csv"), network: network, &problems)
         var candidates: [String]? = nil
         if FileSystem.state(of: path("candidates.csv")) == .file {
@@ -32,7 +32,10 @@ extension ScenarioLoader {
             hash(path("candidates.csv"), into: &scenario)
         }
         for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
-        let settings = readSettings(path("scenario.toml"), &problems)
+        // scenario.toml's settings with the command line's (--set, sweep cases) over them.
+        let settingsFile = problems.recordingAll { () throws(InputErrors) in try TOMLFile.read(from: path("scenario.toml")) }
+            .map { SettingOverrides.overlaid($0, with: scenario.settingOverrides) }
+        let settings = readSettings(settingsFile, &problems)
         var existing: [ExistingStation] = []
         if FileSystem.state(of: path("existing_stations.csv")) == .file {
             existing = readExistingStations(path("existing_stations.csv"), network: network, settings: settings, &problems)
@@ -40,11 +43,12 @@ extension ScenarioLoader {
         }
         checkRampYears(path("fleets.csv"), settings: settings, &problems)
         // Policy measures with scope and years (PolicyFile.swift).
-        let policies = problems.recordingAll { () throws(InputErrors) in
+        var policies = problems.recordingAll { () throws(InputErrors) in
             try readPolicies(path("policies.csv"), nodesPath: path("nodes.csv"), network: network, province: scenario.province, parameters: scenario.parameters)
         } ?? PolicySet()
         if FileSystem.state(of: path("policies.csv")) == .file { hash(path("policies.csv"), into: &scenario) }
-        do { try problems.throwIfAny() } catch { throw .data(error) }
+        if let settingsFile { SettingOverrides.apply(settingsFile, fleetsPath: path("fleets.csv"), fleets: &fleets, policies: &policies, &problems) }
+        do { try problems.throwIfAny() } catch { throw SettingOverrides.error(error) }
         var refined = network
         if let km = settings.splitEdgesKm {
             if let problem = network.splitProblem(everyKm: km) {
@@ -210,9 +214,9 @@ extension ScenarioLoader {
         return result
     }
 
-    static func readSettings(_ path: String, _ problems: inout InputErrors) -> PlanningSettings {
+    static func readSettings(_ file: TOMLFile?, _ problems: inout InputErrors) -> PlanningSettings {
         var s = PlanningSettings()
-        guard let file = problems.recordingAll({ () throws(InputErrors) in try TOMLFile.read(from: path) }) else { return s }
+        guard let file else { return s }
         if let e = file["placement.objective"], let text = problems.recording({ () throws(InputError) in try e.string() }) {
             switch text {
             case "least-cost": s.objective = .leastCost

@@ -50,7 +50,7 @@ public enum SensitivityFingerprint {
         let overrides: [JSONValue] = scenario.parameters.overridden.map { v in
             .object([JSONMember("key", .string(v.spec.key)), JSONMember("value", .number(v.value)), JSONMember("unit", .string(v.spec.unit)),
                      JSONMember("origin", .string(v.origin.description)), JSONMember("basis", .string(v.basis.rawValue))])
-        }
+        } + SettingOverrides.manifestEntries(scenario)
         let libraries = linkedLibraryVersions()
         var members: [JSONMember] = [
             JSONMember("tool", "h2corridor"),

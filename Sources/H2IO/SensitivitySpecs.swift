@@ -48,13 +48,25 @@ public enum SensitivitySpecs {
         return (spec, values)
     }
 
+    /// `--grid key=values` of a catalogue parameter or a scenario setting (SettingOverrides:
+    /// values as scenario.toml writes them, checked when the scenario is read with them).
+    public static func gridColumn(_ text: String) throws(ScenarioError) -> (column: SweepColumn, values: [Double]) {
+        if let equals = text.firstIndex(of: "="), SettingOverrides.isSettingKey(String(text[..<equals]).trimmingSpaces()) {
+            let key = String(text[..<equals]).trimmingSpaces()
+            let values = try SettingOverrides.gridValues(String(text[text.index(after: equals)...]), option: "--grid \(text)")
+            return (.setting(key: key, values: values), values.indices.map(Double.init))
+        }
+        let axis = try gridAxis(text)
+        return (.parameter(axis.spec), axis.values)
+    }
+
     /// Several `--grid` options: the Cartesian product; a key given twice is an error.
     public static func grid(_ texts: [String]) throws(ScenarioError) -> SweepDesign {
-        var axes: [(spec: ParameterSpec, values: [Double])] = []
+        var axes: [(column: SweepColumn, values: [Double])] = []
         for text in texts {
-            let axis = try gridAxis(text)
-            if axes.contains(where: { $0.spec.key == axis.spec.key }) {
-                throw .usage("--grid \(text): \(axis.spec.key) is swept twice; give all its values in one --grid")
+            let axis = try gridColumn(text)
+            if axes.contains(where: { $0.column.key == axis.column.key }) {
+                throw .usage("--grid \(text): \(axis.column.key) is swept twice; give all its values in one --grid")
             }
             axes.append(axis)
         }
@@ -62,7 +74,7 @@ public enum SensitivitySpecs {
             let digits = axes.reduce(0.0) { $0 + log10(Double($1.values.count)) }
             throw .usage("--grid: the grid has about 10^\(Int(digits)) cases (\(axes.map { String($0.values.count) }.joined(separator: " × "))), more than can be counted; give fewer values per key")
         }
-        return SweepDesign.grid(axes)
+        return SweepDesign.grid(columns: axes)
     }
 
     /// `--cases FILE.csv`: one case per row, one column per dotted key.
@@ -70,10 +82,20 @@ public enum SensitivitySpecs {
         let table: CSVTable
         do { table = try CSVTable.read(from: path) } catch { throw .data(InputErrors([error])) }
         var problems = InputErrors()
-        var specs: [ParameterSpec] = []
+        var specs: [ParameterSpec?] = []
+        var columns: [SweepColumn] = []
         for column in table.header {
             if let spec = ParameterCatalogue.byKey[column] {
                 specs.append(spec)
+                columns.append(.parameter(spec))
+            } else if SettingOverrides.isSettingKey(column) {
+                // A setting's values as written, in order of first appearance.
+                var values: [String] = []
+                for row in table.rows.indices {
+                    if let v = problems.recording({ () throws(InputError) in try table.string(row, column) }), !values.contains(v) { values.append(v) }
+                }
+                specs.append(nil)
+                columns.append(.setting(key: column, values: values))
             } else {
                 let hint = closestMatch(to: column, among: ParameterCatalogue.all.map(\.key)).map { "write \($0), or " } ?? ""
                 problems.append(table.headerError("column \"\(column)\" is not a parameter",
@@ -84,7 +106,11 @@ public enum SensitivitySpecs {
         var rows: [[Double]] = []
         for row in table.rows.indices {
             var values: [Double] = []
-            for spec in specs {
+            for (spec, column) in zip(specs, columns) {
+                guard let spec else {
+                    if case .setting(let key, let texts) = column, let text = table.optionalString(row, key) { values.append(Double(texts.firstIndex(of: text) ?? 0)) }
+                    continue
+                }
                 guard let v = problems.recording({ () throws(InputError) in try table.double(row, spec.key, allowNegative: true) }) else { continue }
                 if let why = spec.domain.problem(with: v) {
                     problems.append(table.error(row: row, column: spec.key, "\(formatNumber(v)) \(spec.unit) \(why)", fix: "give a value \(spec.domain.summary)"))
@@ -94,7 +120,7 @@ public enum SensitivitySpecs {
             rows.append(values)
         }
         try throwData(problems)
-        return SweepDesign(parameters: specs, cases: rows)
+        return SweepDesign(columns: columns, cases: rows)
     }
 
     /// `--distributions FILE.csv` with columns key,distribution,p1,p2[,p3]:

@@ -41,8 +41,8 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-xlsx"), help: "Do not write results.xlsx (the CSVs as one workbook).")
     var noXlsx = false
 
-    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns).", valueName: "en|zh"))
-    var lang: OutputLanguage = .en
+    @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns; default: the scenario's scenario.language, else en).", valueName: "en|zh"))
+    var lang: OutputLanguage?
 
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
@@ -62,10 +62,7 @@ struct Run: ParsableCommand {
         }
         var loaded = try loadScenario(scenario, options)
         let planning: PlanningScenario
-        do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
-            printError(error.description)
-            throw ExitCode(Exit.dataError)
-        }
+        planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) }
         if out == "-" {
             printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
             throw ExitCode(Exit.usage)
@@ -102,43 +99,10 @@ struct Run: ParsableCommand {
                 printError("  left unserved in this plan: " + plan.unserved.map { "\($0.fleet) in \($0.period)" }.joined(separator: ", "))
             }
         }
-        let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
-        let names = ChineseNames.load(directory: scenario)
-        let tables: [(String, CSVWriter)] = [
-            ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
-            ("periods.csv", try PlanResults.periods(plan)),
-            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail)),
-            ("supply.csv", try PlanResults.supply(plan)),
-            ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions, names: names)),
-            ("coverage.csv", try PlanResults.coverage(plan, planning)),
-            ("cost_breakdown.csv", try PlanResults.costBreakdown(plan)),
-            ("cashflow.csv", try PlanResults.cashflow(plan)),
-        ]
-        var written: [(String, [UInt8])] = []
-        for (name, csv) in tables {
-            let bytes = csv.bytes(withBOM: output.bom)
-            writer.add(name, bytes: bytes)
-            written.append((name, bytes))
-        }
-        let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
-        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors, names: names, language: lang)
-        func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
-        let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
-        let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [
-            ("map.svg", MapSVG.render(map)),
-            ("cost_breakdown.svg", PlanResults.costChart(plan, planning, scenario: loaded, names: names, language: lang)),
-        ]
-        for (name, text) in pictures {
-            writer.add(name, text: text)
-            written.append((name, Array(text.utf8)))
-        }
-        if !noXlsx {
-            let xlsx = try Workbook.forRun(scenario: loaded, tables: tables, files: writer.fileNames + ["results.xlsx", "manifest.json"])
-            writer.add("results.xlsx", bytes: xlsx)
-            written.append(("results.xlsx", xlsx))
-        }
-        let manifest = try PlanResults.manifest(plan, scenario: loaded, outputs: written, libraries: linkedLibraryVersions())
-        writer.add("manifest.json", text: manifest)
+        let lang = self.lang ?? loaded.language ?? .en
+        let files = try RunOutputs.files(RunOutputInputs(plan: plan, planning: planning, scenario: loaded, folder: scenario, language: lang,
+                                                         workbook: !noXlsx, bom: output.bom, libraries: linkedLibraryVersions()))
+        for file in files { writer.add(file.name, bytes: file.bytes) }
         do { try writer.commit() } catch {
             printError("error: \(error)")
             throw ExitCode(Exit.code(for: error))

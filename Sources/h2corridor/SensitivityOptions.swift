@@ -79,10 +79,7 @@ func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
 func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
     var loaded = try loadScenario(folder, overrides)
     let planning: PlanningScenario
-    do { planning = try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) } catch {
-        printError(error.description)
-        throw ExitCode(Exit.dataError)
-    }
+    planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) }
     let plan: CorridorPlan
     do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
         printError("error: \(error)")
@@ -118,6 +115,25 @@ func sensitivityStreamWriter(_ options: SensitivityOptions, _ context: Sensitivi
 /// MB), and each block is spread over --jobs threads.
 let streamBlockSize = 4096
 
+/// Runs `body`; an error becomes its exit code after `abandon` (the temporary folder of a
+/// streamed run is removed): an ExitCode passes through, an output error gets the code of its
+/// kind (Exit.code(for:)), anything else is a failure (1). The one place a sensitivity command's
+/// work or writing fails.
+func exitingOnError<T>(abandon: () -> Void = {}, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ExitCode {
+        abandon()
+        throw error
+    } catch let error as OutputError {
+        abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    } catch {
+        abandon()
+        printError("error: \(error)")
+        throw ExitCode(Exit.failure)
+    }
+}
+
 /// The streamed course: `produce` appends this shard's rows in index order; then the
 /// summaries come from a second pass over the kept columns (unsharded), or shard.json with the
 /// rows' SHA-256 is written (sharded), and the folder is committed.
@@ -125,25 +141,9 @@ func streamSensitivity(_ command: SensitivityCommand, fingerprint: JSONValue, he
                        quiet: Bool, produce: (RowStream) throws -> Void, summary: () -> String) throws {
     let kept = shard.count == 1 ? SensitivityOutputs.keptColumns(command, fingerprint: fingerprint) : []
     let withBOM = fingerprint["bom"] == .bool(true)
-    let rows: RowStream
-    do { rows = try writer.rows(command.rowsFile, header: header, withBOM: withBOM, keeping: kept) } catch {
-        writer.abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    }
-    do { try produce(rows) } catch let error as ExitCode {
-        writer.abandon()
-        throw error
-    } catch let error as OutputError {
-        writer.abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    } catch {
-        writer.abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.failure)
-    }
-    do {
+    try exitingOnError(abandon: writer.abandon) {
+        let rows = try writer.rows(command.rowsFile, header: header, withBOM: withBOM, keeping: kept)
+        try produce(rows)
         try writer.added(rows)
         if shard.count == 1 {
             try SensitivityOutputs.commitStreamed(fingerprint, rows: rows, to: writer)
@@ -151,14 +151,6 @@ func streamSensitivity(_ command: SensitivityCommand, fingerprint: JSONValue, he
             try writer.add("shard.json", bytes: try SensitivityOutputs.shardInfo(fingerprint, shard: shard, rowsSHA256: writer.written[0].sha256))
         }
         try writer.commit()
-    } catch let error as OutputError {
-        writer.abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    } catch {
-        writer.abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.failure)
     }
     if !quiet {
         let total = fingerprint["rows"]?.intValue ?? 0
@@ -170,16 +162,10 @@ func streamSensitivity(_ command: SensitivityCommand, fingerprint: JSONValue, he
 /// Writes the record: a shard's rows and shard.json, or the whole run's outputs.
 func writeSensitivity(_ record: SensitivityRecord, shard: ShardSpec, writer: RunWriter, quiet: Bool, summary: String) throws {
     var writer = writer
-    do {
+    try exitingOnError {
         let files = shard.count == 1 ? try SensitivityOutputs.files(for: record) : try SensitivityOutputs.shardFiles(for: record, shard: shard)
         for file in files { writer.add(file.name, bytes: file.bytes) }
-    } catch {
-        printError("error: \(error)")
-        throw ExitCode(Exit.failure)
-    }
-    do { try writer.commit() } catch {
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
+        try writer.commit()
     }
     if !quiet {
         let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: record.totalRows)); combine with h2corridor merge)"

@@ -52,10 +52,12 @@ struct Sweep: ParsableCommand {
             return try SensitivitySpecs.grid(grid)
         }
         let context = try sensitivityContext(scenario, overrides)
-        for spec in design.parameters where context.pinned.contains(spec.key) {
-            printError("error: \(spec.key) is pinned with --set and also swept; drop one of the two")
+        let pinnedSettings = Set(context.scenario.settingOverrides.map(\.dottedKey))
+        for key in design.keys where context.pinned.contains(key) || pinnedSettings.contains(key) {
+            printError("error: \(key) is pinned with --set and also swept; drop one of the two")
             throw ExitCode(Exit.usage)
         }
+        let scenarios = try settingScenarios(design, context)
         var casesFile: [JSONMember] = []
         if let cases {
             let digest = (try? SHA256.hexDigest(ofFileAt: cases)) ?? ""
@@ -71,12 +73,12 @@ struct Sweep: ParsableCommand {
                                                                         designBytes: design.memoryBytes), totalRows: design.caseCount)
         let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
         let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
-                                                      settings: casesFile + [JSONMember("parameters", .array(design.parameters.map { .string($0.key) })),
+                                                      settings: casesFile + [JSONMember("parameters", .array(design.keys.map(JSONValue.string))),
                                                                              JSONMember("outputs", .array(outputs.map(JSONValue.string)))],
                                                       rows: design.caseCount, bom: output.bom)
         var failed = 0
         let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
-        try streamSensitivity(.sweep, fingerprint: fingerprint, header: design.parameters.map(\.key) + outputs, shard: shard, writer: writer,
+        try streamSensitivity(.sweep, fingerprint: fingerprint, header: design.keys + outputs, shard: shard, writer: writer,
                               quiet: output.quiet, produce: { rows in
             defer { progress.finish() }
             var start = slice.lowerBound
@@ -85,13 +87,40 @@ struct Sweep: ParsableCommand {
                 let offset = block.lowerBound - slice.lowerBound
                 let report = progress.callback
                 let results = try design.evaluate(model, base: context.base, rows: block, jobs: sensitivity.threadCount,
-                                                  progress: { @Sendable done in report(offset + done) })
+                                                  progress: { @Sendable done in report(offset + done) }, scenarios: scenarios)
                 for (i, r) in zip(block, results) {
                     if r == nil { failed += 1 }
-                    try rows.append(design.values(ofCase: i).map(formatNumber) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
+                    try rows.append(design.texts(ofCase: i) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
                 }
                 start = block.upperBound
             }
-        }, summary: { "sweep \(context.scenario.name): \(slice.count) cases of \(design.parameters.count) parameters\(failed > 0 ? ", \(failed) without an answer" : "")" })
+        }, summary: { "sweep \(context.scenario.name): \(slice.count) cases of \(design.columns.count) parameters\(failed > 0 ? ", \(failed) without an answer" : "")" })
+    }
+
+    /// The scenario of every setting choice of the design, each read with its settings over
+    /// the scenario's (exit 64 for a value the scenario would refuse, before any work); empty
+    /// when no setting is swept. A setting changes the plan, so it needs --reoptimize.
+    func settingScenarios(_ design: SweepDesign, _ context: SensitivityContext) throws -> [[Int]: PlanningScenario] {
+        let settings = design.columns.compactMap { column -> (key: String, values: [String])? in
+            if case .setting(let key, let values) = column { return (key, values) }
+            return nil
+        }
+        guard !settings.isEmpty else { return [:] }
+        guard sensitivity.reoptimize else {
+            printError("error: \(settings.map(\.key).joined(separator: ", ")) changes the plan itself (stations, supply or demand); add --reoptimize to re-plan every case")
+            throw ExitCode(Exit.usage)
+        }
+        guard let choices = design.settingChoices(limit: 10_000) else {
+            printError("error: more than 10,000 combinations of swept settings; sweep fewer setting values at once")
+            throw ExitCode(Exit.usage)
+        }
+        var result: [[Int]: PlanningScenario] = [:]
+        for choice in choices {
+            var scenario = context.scenario
+            let option = cases == nil ? "--grid" : "--cases \(cases!)"
+            scenario.settingOverrides += zip(settings, choice).map { SettingOverrides.entry(key: $0.key, text: $0.values[$1], option: option) }
+            result[choice] = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: scenario.directory ?? self.scenario, scenario: &scenario) }
+        }
+        return result
     }
 }

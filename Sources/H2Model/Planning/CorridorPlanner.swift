@@ -235,6 +235,12 @@ public enum CorridorPlanner {
             if let q = d.flow { for g in inputs.fuelGroups[q] { for site in g.sites { reachable[site, default: 0] += g.kgPerDay * peak } } }
         }
         let pressures = Set(inputs.unitTypes.map(\.pressure))
+        // Delivery modes allowed by year (scenario setting): a mode is offered in the periods
+        // it is allowed in, and not at all if in none.
+        let years = inputs.periods.map(\.year)
+        let modeYears = s.policies.deliveryModeYears
+        func allowed(_ mode: DeliveryMode) -> [Bool] { modeYears.allowed(mode, inEach: years) }
+        if !modeYears.isEmpty { for mode in DeliveryMode.allCases { inputs.modeAllowedByPeriod[mode] = allowed(mode) } }
         var links: [PlanningLink] = []
         func offer(_ key: SupplyLinkKey, _ pathway: ProductionPathway, _ km: Double, _ maxKg: Double, into candidates: inout [PlanningLink]) throws {
             // The site's once-per-mode part is charged separately; the curve is the rest.
@@ -263,10 +269,14 @@ public enum CorridorPlanner {
                 let km = from == site ? s.settings.sameNodeDistanceKm : distance
                 let modes: [DeliveryMode] = source.pathway == .ammoniaCrackingStation ? [.ammoniaTanker] : s.settings.deliveryModes
                 var here: [PlanningLink] = []
-                for mode in modes where source.pathway.incompatibility(with: mode) == nil {
+                for mode in modes where source.pathway.incompatibility(with: mode) == nil && allowed(mode).contains(true) {
                     try offer(SupplyLinkKey(source: i, site: site, mode: mode), source.pathway, km, min(siteMax, sourceMax), into: &here)
                 }
-                links += undominated(here, pressures: pressures)
+                // A mode allowed in fewer periods cannot stand in for one allowed in more: compare
+                // only links allowed in the same periods.
+                var kinds: [[Bool]] = []
+                for l in here where !kinds.contains(allowed(l.key.mode)) { kinds.append(allowed(l.key.mode)) }
+                for kind in kinds { links += undominated(here.filter { allowed($0.key.mode) == kind }, pressures: pressures) }
             }
             if s.settings.onsiteElectrolysis {
                 try offer(SupplyLinkKey(source: nil, site: site, mode: .none), .onsiteElectrolysis, 0, siteMax, into: &links)

@@ -100,6 +100,9 @@ struct PhasedPlanningInputs {
     var solver: MILPBackend = .cbc
     var relativeGap = 0.0
     var timeLimitSeconds: Double?
+    /// Periods each delivery mode may carry hydrogen in (DeliveryModeYears); a mode not listed
+    /// is allowed in every period.
+    var modeAllowedByPeriod: [DeliveryMode: [Bool]] = [:]
 
     var candidates: [Int] { frlm.candidatePositions }
     var periods: [Period] { horizon.periods }
@@ -305,8 +308,8 @@ extension PhasedPlanningInputs {
         for (i, link) in links.enumerated() {
             let s = link.key.site
             for t in 0..<T {
-                // Nothing to carry where nothing is drawn.
-                if load[s]![t].isEmpty { continue }
+                // Nothing to carry where nothing is drawn, or by a mode not allowed that year.
+                if load[s]![t].isEmpty || modeAllowedByPeriod[link.key.mode]?[t] == false { continue }
                 let bound = siteMax(s, t)
                 guard bound > 0 else { continue }
                 var carried: [MILPTerm] = []

@@ -100,6 +100,9 @@ public struct PolicyMeasure: Sendable, Equatable {
 /// The measures of a scenario.
 public struct PolicySet: Sendable, Equatable {
     public var measures: [PolicyMeasure]
+    /// The years each delivery mode is allowed in (scenario.toml [placement] first_year and
+    /// last_year): the planner offers a mode only in the periods it is allowed in.
+    public var deliveryModeYears = DeliveryModeYears()
     public init(_ measures: [PolicyMeasure] = []) { self.measures = measures }
 
     /// The measures in force for one station at `node` whose first operating year is
