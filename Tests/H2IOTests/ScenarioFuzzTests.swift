@@ -100,16 +100,18 @@ struct ScenarioFuzzTests {
                 let path = folder + "/" + file
                 try! Data(bytes).write(to: URL(fileURLWithPath: path))
                 let wall0 = Date(), cpu0 = threadCPUSeconds()
-                do {
+                do throws(ScenarioError) {
                     try loadWholeScenario(folder)
-                } catch .data(let errors) {
+                } catch {
                     mine.refused += 1
-                    for e in errors.errors where e.file.isEmpty || (e.line == nil && e.row == nil && e.field == nil) {
-                        mine.findings.append("case \(n) (\(file)): no location: \(e)")
+                    switch error {
+                    case .data(let errors):
+                        for e in errors.errors where e.file.isEmpty || (e.line == nil && e.row == nil && e.field == nil) {
+                            mine.findings.append("case \(n) (\(file)): no location: \(e)")
+                        }
+                    case .usage(let message):
+                        if message.isEmpty { mine.findings.append("case \(n) (\(file)): empty usage message") }
                     }
-                } catch .usage(let message) {
-                    mine.refused += 1
-                    if message.isEmpty { mine.findings.append("case \(n) (\(file)): empty usage message") }
                 }
                 let cpu = threadCPUSeconds() - cpu0, wall = Date().timeIntervalSince(wall0)
                 mine.cpu += cpu
