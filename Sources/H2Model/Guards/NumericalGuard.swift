@@ -51,13 +51,27 @@ public enum NumericalGuard {
     public static func problem(_ x: Double, ceiling: Double = soundMoneyCeilingCny, unit: String = "CNY") -> String? {
         if x.isNaN { return "is NaN (not a number)" }
         if x.isInfinite { return x > 0 ? "is infinite" : "is minus infinity" }
-        if abs(x) > ceiling { return "is \(formatNumber(x)) \(unit), beyond \(formatNumber(ceiling)) \(unit): an overflow, not a cost" }
+        if abs(x) > ceiling { return "is \(short(x)) \(unit), beyond \(short(ceiling)): an overflow, not a result" }
         return nil
+    }
+
+    /// Three significant digits for a large number: "5.5e304".
+    static func short(_ x: Double) -> String {
+        guard abs(x) >= 1e6 else { return formatNumber(x) }
+        var exponent = (_log(abs(x)) / _log(10)).rounded(.down)
+        var mantissa = ((x / _pow(10, exponent)) * 100).rounded() / 100
+        if abs(mantissa) >= 10 { mantissa /= 10; exponent += 1 }
+        return "\(formatNumber(mantissa))e\(Int(exponent))"
     }
 
     /// The first unsound quantity of a list of (name, value, ceiling), as "name problem".
     static func first(_ values: [(String, Double, Double)], unit: String) -> (String, String)? {
-        for (name, x, ceiling) in values { if let p = problem(x, ceiling: ceiling, unit: unit) { return (name, p) } }
+        for (name, x, ceiling) in values {
+            // A name may end in its own unit (", CNY a year"): the unit goes with the number.
+            var label = name, u = unit
+            if let comma = name.range(of: ", ", options: .backwards) { label = String(name[..<comma.lowerBound]); u = String(name[comma.upperBound...]) }
+            if let p = problem(x, ceiling: ceiling, unit: u) { return (label, p) }
+        }
         return nil
     }
 
@@ -82,8 +96,8 @@ public enum NumericalGuard {
         }
         if let f = first(money, unit: "CNY") { return f }
         let physical: [(String, Double, Double)] = [
-            ("\(name): kg dispensed a year", p.dispensedKgPerYear, soundKgPerDayCeiling * 365),
-            ("\(name): share of hydrogen lost", e.lossFraction, 1),
+            ("\(name): kg dispensed a year, kg", p.dispensedKgPerYear, soundKgPerDayCeiling * 365),
+            ("\(name): share of hydrogen lost, of 1", e.lossFraction, 1),
             ("\(name): station energy, kWh/kg", e.stationEnergyKwhPerKg, soundMoneyCeilingCny),
         ]
         if let f = first(physical, unit: "") { return f }

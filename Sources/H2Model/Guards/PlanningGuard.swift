@@ -82,8 +82,7 @@ public enum PlanningGuard {
     typealias Check = (Assumptions) -> (quantity: String, problem: String)?
 
     static func money(_ name: String, _ values: [(String, Double)]) -> (String, String)? {
-        for (what, x) in values { if let p = NumericalGuard.problem(x) { return ("\(name): \(what)", p) } }
-        return nil
+        NumericalGuard.first(values.map { ("\(name): \($0.0)", $0.1, soundMoneyCeilingCny) }, unit: "CNY")
     }
 
     /// The engine results of a planning run, as checks.
