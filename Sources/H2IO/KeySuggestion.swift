@@ -29,19 +29,25 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// the wrong table). Ties go to the candidate that sorts first, so suggestions are stable.
 public func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
     let lastComponent = name.split(separator: ".").last.map(String.init)
+    let length = name.unicodeScalars.count
+    let threshold = max(2, length / 3)
     var best: (distance: Int, candidate: String)?
     var sameLeaf: String?
     for candidate in candidates {
-        let distance = editDistance(name, candidate)
-        if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
-            best = (distance, candidate)
-        }
         if let lastComponent, candidate.split(separator: ".").last.map(String.init) == lastComponent,
             sameLeaf == nil || candidate < sameLeaf!
         {
             sameLeaf = candidate
         }
+        // The distance is at least the difference in length: a candidate that much shorter or
+        // longer can never be close enough, so its quadratic distance is not computed (a 30 KB
+        // pasted cell against 200 keys took 14 s in debug).
+        guard abs(candidate.unicodeScalars.count - length) <= threshold else { continue }
+        let distance = editDistance(name, candidate)
+        if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
+            best = (distance, candidate)
+        }
     }
-    if let best, best.distance <= max(2, name.unicodeScalars.count / 3) { return best.candidate }
+    if let best, best.distance <= threshold { return best.candidate }
     return sameLeaf
 }

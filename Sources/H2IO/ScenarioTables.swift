@@ -247,8 +247,8 @@ extension ScenarioLoader {
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
         if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }
         if let e = file["placement.periods"], let years = problems.recording({ () throws(InputError) in try e.numbers() }) {
-            let ints = years.map { Int($0) }
-            if years.isEmpty || years.contains(where: { $0 != $0.rounded() }) {
+            let ints = years.map { Int(exactly: $0) ?? 0 }  // not Int($0): 1e20 would trap (found by the fuzz test)
+            if years.isEmpty || years.contains(where: { Int(exactly: $0) == nil }) {
                 problems.append(e.error("periods must be a non-empty list of calendar years", fix: "periods = [2025, 2027, 2030]"))
             } else if let bad = zip(ints, ints.dropFirst()).first(where: { $0.1 <= $0.0 }) {
                 problems.append(e.error("periods must increase: \(bad.1) follows \(bad.0)", fix: "list each period's first year once, in order, e.g. periods = [2025, 2027, 2030]"))

@@ -104,7 +104,7 @@ struct Cost: ParsableCommand {
         let pressure = pressureMpa.flatMap(DispensingPressure.init(rawValue:)) ?? d.pressure ?? .mpa35
 
         if compare {
-            try runComparison(a, distance: distance, capacity: capacity, utilisationPct: utilisationPct, pressure: pressure)
+            try runComparison(a, loaded.parameters, distance: distance, capacity: capacity, utilisationPct: utilisationPct, pressure: pressure)
             return
         }
         guard let production = production ?? d.production else { throw usage("give --production (or use --compare)") }
@@ -114,6 +114,7 @@ struct Cost: ParsableCommand {
         if let problem = ChainModel.problems(chain).first {
             throw usage("--\(problem.field): \(problem.message)")
         }
+        do { try NumericalGuard.check(chain, loaded.parameters, mode: finance) } catch { throw report(error, directory: loaded.directory) }
         let evaluation: ChainEvaluation
         do { evaluation = try ChainModel.evaluate(chain, a) } catch let problem as ChainProblem {
             printError("error: \(problem)")
@@ -139,7 +140,7 @@ struct Cost: ParsableCommand {
         }
     }
 
-    func runComparison(_ a: Assumptions, distance: Double, capacity: Double, utilisationPct: Double,
+    func runComparison(_ a: Assumptions, _ parameters: ParameterSet, distance: Double, capacity: Double, utilisationPct: Double,
                        pressure: DispensingPressure) throws {
         var rows: [(chain: SupplyChain, cost: CostVector)] = []
         var skipped: [String] = []
@@ -147,6 +148,8 @@ struct Cost: ParsableCommand {
             for delivery in DeliveryMode.allCases where production.incompatibility(with: delivery) == nil {
                 let chain = SupplyChain(production: production, delivery: delivery, distanceKm: distance,
                                         stationCapacityKgPerDay: capacity, utilisationPct: utilisationPct, pressure: pressure)
+                // An unsound number is the input's fault, not the pathway's: refuse, naming it.
+                do { try NumericalGuard.check(chain, parameters, mode: finance) } catch { throw report(error, directory: scenarioDirectory(scenario)) }
                 do {
                     rows.append((chain, try ChainModel.cost(chain, a, mode: finance)))
                 } catch {

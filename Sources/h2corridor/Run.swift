@@ -44,10 +44,14 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Language of map and chart text: en or zh (names from the scenario's name_zh columns; default: the scenario's scenario.language, else en).", valueName: "en|zh"))
     var lang: OutputLanguage?
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse a planning MILP estimated to need more memory than this (default 2G; K, M, G, T suffixes).", valueName: "size"))
+    var maxMemory: String?
+
     @OptionGroup var overrides: ScenarioOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let memoryLimit = try parseMemoryLimit(maxMemory)
         var options = overrides
         if let retailPrice {
             guard retailPrice.isFinite, retailPrice >= 0 else {
@@ -63,6 +67,8 @@ struct Run: ParsableCommand {
         var loaded = try loadScenario(scenario, options)
         let planning: PlanningScenario
         planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) }
+        try guardPlanning(planning, loaded, directory: scenario)
+        try checkPlanningSize(planning, directory: scenario, memoryLimit: memoryLimit)
         if out == "-" {
             printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
             throw ExitCode(Exit.usage)

@@ -165,6 +165,73 @@ struct RobustnessTests {
         #expect(r.stderr.contains("scenario.toml") && r.stderr.contains("gate_price_cny_per_kg"), "\(r.stderr)")
     }
 
+    // Finite inputs that overflow the engine's arithmetic (item 5): caught where the engine
+    // computes them, before the root finder or the MILP, and blamed on the input.
+
+    @Test func aStackLifeThatOverflowsIsBlamedOnItsSetNotOnTheRootFinder() throws {
+        let r = try CLI.run(["cost", "--scenario", "none", "--production", "grid-electrolysis", "--delivery", "tube-trailer-20", "--distance-km", "100",
+                             "--station-kg-per-day", "500", "--set", "electrolysis.stack_life_hours=1e-300"])
+        #expect(r.exitCode == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("--set electrolysis.stack_life_hours=1e-300") && r.stderr.contains("grid-electrolysis + tube-trailer-20"), "\(r.stderr)")
+        #expect(r.stderr.contains("is infinite") || r.stderr.contains("beyond"), "\(r.stderr)")
+        #expect(!r.stderr.contains("nan") && !r.stderr.contains("does not change sign"), "\(r.stderr)")
+        // --compare refuses too, naming the parameter rather than listing the pathway as infeasible.
+        let c = try CLI.run(["cost", "--scenario", "none", "--compare", "--distance-km", "100", "--station-kg-per-day", "500", "--set", "road.fleet_availability_pct=1e-300"])
+        #expect(c.exitCode == 64 && c.stderr.contains("--set road.fleet_availability_pct=1e-300"), "\(c.stderr)")
+        #expect(!c.stderr.contains("nan"), "\(c.stderr)")
+    }
+
+    @Test func anOverflowingValueInTheScenarioIsBlamedOnItsFileLineAndKey() throws {
+        let folder = TemporaryFolder()
+        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[placement]\n", with: "[road]\ndriver_hours_per_year = 1e-300\n\n[placement]\n") }
+        let cost = try CLI.run(["cost", "--scenario", scenario, "--production", "byproduct", "--delivery", "tube-trailer-20"], in: folder)
+        #expect(cost.exitCode == 65, "\(cost.stderr)")
+        #expect(cost.stderr.contains("scenario.toml:") && cost.stderr.contains("road.driver_hours_per_year") && cost.stderr.contains("1e-300"), "\(cost.stderr)")
+        let run = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 60)
+        #expect(run.exitCode == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("scenario.toml:") && run.stderr.contains("road.driver_hours_per_year") && run.stderr.contains("supply link"), "\(run.stderr)")
+        #expect(!run.stderr.contains("MILPProblem") && !run.stderr.contains("inf\n"), "\(run.stderr)")
+        #expect(!folder.listing.contains("out"))
+    }
+
+    @Test func aFleetOf1e308VehiclesIsRefusedAtItsRowWithoutACrash() throws {
+        let folder = TemporaryFolder()
+        let scenario = try editedGuizhou(folder, "fleets.csv") { replacingFirstRowCell($0, column: "vehicles", with: "1e308") }
+        let r = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 60)
+        #expect(r.exitCode == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("fleets.csv") && r.stderr.contains("row 1") && r.stderr.contains("\"vehicles\"") && r.stderr.contains("is infinite"), "\(r.stderr)")
+        #expect(!r.stderr.contains("crashed") && !r.stderr.contains("Precondition"), "\(r.stderr)")
+    }
+
+    @Test func aSourceOf1e308TonnesIsRefusedAtItsRowNotByTheMILP() throws {
+        let folder = TemporaryFolder()
+        let scenario = try editedGuizhou(folder, "sources.csv") { $0.replacingOccurrences(of: ",byproduct,10000,", with: ",byproduct,1e308,") }
+        let r = try CLI.run(["run", scenario, "--out", "out"], in: folder, timeout: 60)
+        #expect(r.exitCode == 65, "\(r.stderr)")
+        #expect(r.stderr.contains("sources.csv") && r.stderr.contains("row 1") && r.stderr.contains("available_t_per_year") && r.stderr.contains("is infinite"), "\(r.stderr)")
+        #expect(!r.stderr.contains("MILPProblem") && !r.stderr.contains("right-hand side"), "\(r.stderr)")
+    }
+
+    // MARK: MILP size (item 1)
+
+    @Test func aPlanningMILPOverTheMemoryLimitIsRefusedBeforeItIsBuilt() throws {
+        let folder = TemporaryFolder()
+        // A candidate site every 5 km of road: about 1,400 sites, a MILP far over 300 MB.
+        let scenario = try editedGuizhou(folder, "scenario.toml") { $0.replacingOccurrences(of: "[placement]\n", with: "[placement]\nsplit_edges_km = 5\n") }
+        let started = Date()
+        let r = try CLI.run(["run", scenario, "--max-memory", "300M", "--out", "out"], in: folder, timeout: 120)
+        #expect(r.exitCode == 64, "\(r.stderr.prefix(2000))")
+        #expect(r.stderr.contains("the planning MILP would have about") && r.stderr.contains("over the limit of 300 MB"), "\(r.stderr.prefix(2000))")
+        #expect(r.stderr.contains("split_edges_km") && r.stderr.contains("--max-memory"), "\(r.stderr.prefix(2000))")
+        #expect(Date().timeIntervalSince(started) < 60, "refused before the MILP is built")
+        #expect(!folder.listing.contains("out"))
+        // --max-memory moves the limit both ways: the flagship itself is refused under 10 MB.
+        let small = try CLI.run(["run", Self.guizhou, "--max-memory", "10M", "--out", "small"], in: folder, timeout: 60)
+        #expect(small.exitCode == 64 && small.stderr.contains("over the limit of 10 MB"), "\(small.stderr)")
+        let bad = try CLI.run(["run", Self.guizhou, "--max-memory", "lots", "--out", "bad"], in: folder, timeout: 60)
+        #expect(bad.exitCode == 64 && bad.stderr.contains("--max-memory lots"), "\(bad.stderr)")
+    }
+
     @Test func aNanometreEdgeIsRefusedAsBelowTheFloor() throws {
         let folder = TemporaryFolder()
         let scenario = try editedGuizhou(folder, "edges.csv") { replacingFirstRowCell($0, column: "km", with: "1e-9") }

@@ -17,6 +17,11 @@ extension ProForma {
         guard a > 0 else { throw .noBreakEvenPrice("no kilograms are sold, so no price can pay for the project") }
         var b = 0.0
         for t in 0..<rowCount { b += (cashBeforeSalesAndTaxes[t] + inputVAT[t]) * discountFactor[t] }
+        // The root finder must never see NaN or infinity (NumericalGuard stops them upstream,
+        // naming the input; this is the last line).
+        guard a.isFinite, b.isFinite else {
+            throw .noBreakEvenPrice("the cash flows are not finite numbers (present value of costs \(b) CNY, of sales per CNY/kg \(a) kg): an input overflows the arithmetic")
+        }
         let linearRoot = -b / a
         let npvAtLinearRoot = npv(atPrice: linearRoot)
         if npvAtLinearRoot == 0 { return linearRoot }
