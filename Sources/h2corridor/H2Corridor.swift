@@ -23,6 +23,6 @@ struct H2Corridor: ParsableCommand {
           h2corridor validate Models/zhejiang-2025
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Cost.self, Place.self, Validate.self, Explain.self, Sweep.self, Tornado.self, MonteCarlo.self, Sobol.self, Merge.self, Verify.self]
+        subcommands: [Run.self, Cost.self, Place.self, Validate.self, Init.self, Explain.self, Sweep.self, Tornado.self, MonteCarlo.self, Sobol.self, Merge.self, Verify.self]
     )
 }

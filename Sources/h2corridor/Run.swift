@@ -60,12 +60,8 @@ struct Run: ParsableCommand {
             }
             options.sets.append("policy.retail_price_cny_per_kg=\(retailPrice)")
         }
-        var loaded = try loadScenario(scenario, options)
-        let planning: PlanningScenario
-        do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
-            printError(error.description)
-            throw ExitCode(Exit.dataError)
-        }
+        let loaded = try loadScenario(scenario, options, content: .everything, quiet: output.quiet)
+        let planning = loaded.planning!
         if out == "-" {
             printError("error: --out names a folder; a run writes several files, so it cannot go to standard output (-)")
             throw ExitCode(Exit.usage)
@@ -87,7 +83,7 @@ struct Run: ParsableCommand {
             throw ExitCode(Exit.infeasible)
         }
         let retail = loaded.parameters.assumptions.policy.retailPriceCnyPerKg
-        let names = ChineseNames.load(directory: scenario)
+        let names = loaded.names
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
@@ -104,8 +100,7 @@ struct Run: ParsableCommand {
             writer.add(name, bytes: bytes)
             written.append((name, bytes))
         }
-        let corridors = NetworkFiles.corridorNames(edgesPath: scenario + "/edges.csv")
-        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: corridors, names: names, language: lang)
+        let map = PlanResults.mapData(plan, planning, scenario: loaded, corridorNames: loaded.corridorNames, names: names, language: lang)
         func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
         let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
         let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [

@@ -77,12 +77,8 @@ func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
 
 /// Loads and plans the scenario; exit 64/65 for bad input, 3 when the base plan is infeasible.
 func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
-    var loaded = try loadScenario(folder, overrides)
-    let planning: PlanningScenario
-    do { planning = try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) } catch {
-        printError(error.description)
-        throw ExitCode(Exit.dataError)
-    }
+    let loaded = try loadScenario(folder, overrides, content: .everything)
+    let planning = loaded.planning!
     let plan: CorridorPlan
     do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
         printError("error: \(error)")
