@@ -152,6 +152,36 @@ struct ScenarioCheckTests {
         #expect(try CLI.run(["validate", scenario, "--strict"], in: folder).exitCode == 65)
     }
 
+    /// The minimal complete scenario of docs/SCENARIO.md, as printed there, validates and runs.
+    @Test func theReferencesMinimalScenarioRuns() throws {
+        let doc = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/SCENARIO.md"), encoding: .utf8)
+        let section = try #require(doc.components(separatedBy: "## A minimal complete scenario").last)
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("mini"), withIntermediateDirectories: true)
+        // Each file is a line "`name`:" followed by a fenced block.
+        let lines = section.components(separatedBy: "\n")
+        var written: [String] = []
+        var i = 0
+        while i < lines.count {
+            if lines[i].hasPrefix("`"), lines[i].hasSuffix("`:"), i + 2 < lines.count, lines[i + 2].hasPrefix("```") {
+                let name = String(lines[i].dropFirst().dropLast(2))
+                var body: [String] = []
+                var j = i + 3
+                while j < lines.count, !lines[j].hasPrefix("```") { body.append(lines[j]); j += 1 }
+                folder.write("mini/" + name, body.joined(separator: "\n") + "\n")
+                written.append(name)
+                i = j
+            }
+            i += 1
+        }
+        #expect(Set(written) == ["scenario.toml", "nodes.csv", "edges.csv", "vehicle_classes.csv", "fleets.csv", "sources.csv"], "\(written)")
+        let valid = try CLI.run(["validate", "mini", "--strict"], in: folder)
+        #expect(valid.exitCode == 0, "\(valid.stderr)")
+        let run = try CLI.run(["run", "mini", "--out", "out", "--no-xlsx"], in: folder, timeout: 120)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self).contains(",optimal,"))
+    }
+
     /// Writes the init scenario into `folder/s` and applies the mistake; returns the scenario path.
     func plant(_ m: ScenarioMistake, in folder: TemporaryFolder) throws -> String {
         let made = try CLI.run(["init", "s"], in: folder)
