@@ -250,16 +250,3 @@ extension PlanResults {
     }
 }
 
-extension NetworkFiles {
-    /// Corridor names of the edges file (optional column `corridor`), keyed "from|to".
-    public static func corridorNames(edgesPath: String) -> [String: String] {
-        guard let t = try? CSVTable.read(from: edgesPath), t.header.contains("corridor") else { return [:] }
-        var names: [String: String] = [:]
-        for row in t.rows.indices {
-            if let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to"), let c = t.optionalString(row, "corridor") {
-                names[from + "|" + to] = c
-            }
-        }
-        return names
-    }
-}
