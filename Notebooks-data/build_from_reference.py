@@ -5,7 +5,8 @@ folder. Standard library only.
 
     python3 Notebooks-data/build_from_reference.py [REFERENCE_DIR]
 
-REFERENCE_DIR defaults to /work/shared/reference. Values are copied as text, never re-rounded.
+REFERENCE_DIR defaults to ../shared/reference, relative to the checkout (the folder holding
+Notebooks-data/). Values are copied as text, never re-rounded.
 The hand-curated scenario tables (fleets, sources, vehicle classes, candidates) are not touched.
 """
 import csv
@@ -15,7 +16,7 @@ import re
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REF = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference"
+REF = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(REPO, "..", "shared", "reference"))
 DATA = os.path.join(REF, "data")
 OUT = os.path.join(REPO, "Notebooks-data")
 

@@ -8,6 +8,9 @@ import H2Numerics
 public enum DomainLimits {
     /// Years a plan can be designed for.
     public static let designYears = 2000...2100
+    /// Years before `designYears` that a run still handles (the cost engine has no calendar
+    /// before the policies it is given): accepted with a plausibility warning, not refused.
+    public static let plausibleDesignYears = 1900...1999
     /// Shortest road segment: below 10 m two nodes are one place (and a 1e-9 km edge is a
     /// typing slip, which otherwise shows up later as a "disconnected network").
     public static let minimumEdgeKm = 0.01

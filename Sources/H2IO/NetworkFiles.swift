@@ -10,9 +10,16 @@ public enum NetworkFiles {
         let nodesTable = problems.recording { () throws(InputError) in try CSVTable.read(from: nodesPath) }
         let edgesTable = problems.recording { () throws(InputError) in try CSVTable.read(from: edgesPath) }
         guard let nodesTable, let edgesTable else { throw problems }
+        return try readNetwork(nodes: nodesTable, edges: edgesTable)
+    }
+
+    /// The network of two tables already read (the scenario loader reads each file once).
+    public static func readNetwork(nodes nodesTable: CSVTable, edges edgesTable: CSVTable) throws(InputErrors) -> Network {
+        var problems = InputErrors()
+        let nodesPath = nodesTable.file, edgesPath = edgesTable.file
 
         var nodes: [NetworkNode] = []
-        if problems.recording({ () throws(InputError) in try nodesTable.requireColumns(["id"], optional: ["name", "kind", "lat", "lon"]) }) != nil {
+        if problems.recording({ () throws(InputError) in try nodesTable.requireColumns(ScenarioSchema.nodes.columns, optional: ScenarioSchema.nodes.optionalColumns) }) != nil {
             for row in nodesTable.rows.indices {
                 guard let id = problems.recording({ () throws(InputError) in try nodesTable.string(row, "id") }) else { continue }
                 let lat = problems.recording { () throws(InputError) in try nodesTable.optionalDouble(row, "lat", allowNegative: true) } ?? nil
@@ -25,7 +32,7 @@ public enum NetworkFiles {
         }
         var edges: [NetworkEdge] = []
         var edgeRows: [Int] = []
-        if problems.recording({ () throws(InputError) in try edgesTable.requireColumns(["from", "to", "km"]) }) != nil {
+        if problems.recording({ () throws(InputError) in try edgesTable.requireColumns(ScenarioSchema.edges.columns, optional: ScenarioSchema.edges.optionalColumns) }) != nil {
             for row in edgesTable.rows.indices {
                 let from = problems.recording { () throws(InputError) in try edgesTable.string(row, "from") }
                 let to = problems.recording { () throws(InputError) in try edgesTable.string(row, "to") }

@@ -72,7 +72,7 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
 }
 
 /// Chinese names of a scenario's nodes and sources (the optional `name_zh` columns of nodes.csv
-/// and sources.csv), by id. Read beside the scenario loader so that loader need not carry them.
+/// and sources.csv), by id, as the scenario loader read them (`Scenario.names`).
 public struct ChineseNames: Sendable, Equatable {
     public var nodes: [String: String] = [:]
     public var sources: [String: String] = [:]
@@ -80,19 +80,5 @@ public struct ChineseNames: Sendable, Equatable {
     public init(nodes: [String: String] = [:], sources: [String: String] = [:]) {
         self.nodes = nodes
         self.sources = sources
-    }
-
-    /// The names found in `directory` (missing files or columns give no names: the loader has
-    /// already checked the files themselves).
-    public static func load(directory: String) -> ChineseNames {
-        func read(_ file: String) -> [String: String] {
-            guard let t = try? CSVTable.read(from: directory + "/" + file), t.header.contains("name_zh") else { return [:] }
-            var names: [String: String] = [:]
-            for row in t.rows.indices {
-                if let id = t.optionalString(row, "id"), let name = t.optionalString(row, "name_zh"), names[id] == nil { names[id] = name }
-            }
-            return names
-        }
-        return ChineseNames(nodes: read("nodes.csv"), sources: read("sources.csv"))
     }
 }

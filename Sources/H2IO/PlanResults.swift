@@ -252,19 +252,6 @@ extension PlanResults {
 }
 
 extension NetworkFiles {
-    /// Corridor names of the edges file (optional column `corridor`, and `corridor_zh` beside
-    /// it), keyed "from|to"; the Chinese names keyed "zh|from|to".
-    public static func corridorNames(edgesPath: String) -> [String: String] {
-        guard let t = try? CSVTable.read(from: edgesPath), t.header.contains("corridor") else { return [:] }
-        var names: [String: String] = [:]
-        for row in t.rows.indices {
-            guard let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to") else { continue }
-            if let c = t.optionalString(row, "corridor") { names[from + "|" + to] = c }
-            if let c = t.optionalString(row, "corridor_zh") { names["zh|" + from + "|" + to] = c }
-        }
-        return names
-    }
-
     /// The corridor names to draw in `language`: the Chinese name where given, else the name
     /// (a `connector` with no Chinese name is translated from the word table).
     public static func corridorNames(_ names: [String: String], in language: OutputLanguage) -> [String: String] {

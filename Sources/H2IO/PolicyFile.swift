@@ -16,10 +16,10 @@ extension ScenarioLoader {
         "policy.operating_subsidy_later_cny_per_kg", "policy.operating_subsidy_later_years",
     ]
 
-    /// Reads `policiesPath` (absent: no measures) for a network read from `nodesPath`.
+    /// Reads policies.csv (nil: no measures) for a network read from the `nodes` table.
     /// `province` is the scenario's `[scenario] province`.
-    public static func readPolicies(_ policiesPath: String, nodesPath: String, network: Network, province: String,
-                                    parameters: ParameterSet) throws(InputErrors) -> PolicySet {
+    static func readPolicies(_ table: CSVTable?, nodes: CSVTable?, network: Network, province: String,
+                             parameters: ParameterSet) throws(InputErrors) -> PolicySet {
         var problems = InputErrors()
         // One way to state a subsidy in a run: a catalogue subsidy key set to a non-zero value
         // would otherwise apply everywhere and in every year, the error this file exists to prevent.
@@ -34,19 +34,12 @@ extension ScenarioLoader {
             case .catalogue: break
             }
         }
-        guard FileSystem.state(of: policiesPath) == .file else {
+        // The table's header was checked where it was read (ScenarioSchema.policies).
+        guard let t = table else {
             try problems.throwIfAny()
             return PolicySet()
         }
-        let t: CSVTable
-        do {
-            t = try CSVTable.read(from: policiesPath)
-            try t.requireColumns(policyColumns, optional: policyOptionalColumns, allowOtherColumns: false)
-        } catch {
-            problems.append(error)
-            throw problems
-        }
-        let cityOfNode = citiesOfNodes(nodesPath)
+        let cityOfNode = nodes.flatMap(citiesOfNodes)
         let provinceNodes = Set(network.nodes.filter { $0.kind != "border" }.map(\.id))
 
         var measures: [PolicyMeasure] = []
@@ -180,8 +173,8 @@ extension ScenarioLoader {
     }
 
     /// The optional `city` column of nodes.csv (node id → city), nil when the column is absent.
-    static func citiesOfNodes(_ nodesPath: String) -> [String: String]? {
-        guard let t = try? CSVTable.read(from: nodesPath), t.hasColumn("city") else { return nil }
+    static func citiesOfNodes(_ t: CSVTable) -> [String: String]? {
+        guard t.hasColumn("city") else { return nil }
         var result: [String: String] = [:]
         for row in t.rows.indices {
             if let id = t.optionalString(row, "id"), let city = t.optionalString(row, "city") { result[id] = city }

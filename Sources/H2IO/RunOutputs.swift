@@ -42,7 +42,7 @@ public enum RunOutputs {
         let plan = r.plan, planning = r.planning, scenario = r.scenario
         let a = scenario.parameters.assumptions
         let retail = a.policy.retailPriceCnyPerKg
-        let names = ChineseNames.load(directory: r.folder)
+        let names = scenario.names
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: scenario, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
@@ -56,8 +56,7 @@ public enum RunOutputs {
         precondition(tables.map(\.0) == tableNames, "RunOutputs.tableNames is out of step with the tables written")
         var files = tables.map { RunOutputFile(name: $0.0, bytes: $0.1.bytes(withBOM: r.bom)) }
         func table(_ name: String) -> CSVWriter { tables.first { $0.0 == name }!.1 }
-        let corridors = NetworkFiles.corridorNames(edgesPath: r.folder + "/edges.csv")
-        let map = PlanResults.mapData(plan, planning, scenario: scenario, corridorNames: corridors, names: names, language: r.language)
+        let map = PlanResults.mapData(plan, planning, scenario: scenario, corridorNames: scenario.corridorNames, names: names, language: r.language)
         let layers = try GeoJSONWriter.layers(map, stations: table("stations.csv"), supply: table("supply.csv"))
         let pictures: [(String, String)] = layers.map { ($0.name, $0.text) } + [
             ("map.svg", MapSVG.render(map)),

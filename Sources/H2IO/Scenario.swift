@@ -38,6 +38,25 @@ public struct Scenario: Sendable {
     public var language: OutputLanguage? = nil
     /// The title in `language`.
     public func title(in language: OutputLanguage) -> String { language == .zh ? titleZh ?? title : title }
+    /// The planning tables (network with corridor names, fleets, vehicle classes, sources,
+    /// candidate sites, existing stations, policies, `[placement]` settings); nil when only the
+    /// parameters were loaded (`content: .parameters`).
+    public var planning: PlanningScenario? = nil
+    /// Corridor names of the edges (`corridor` column of edges.csv), keyed "from|to".
+    public var corridorNames: [String: String] = [:]
+    /// The `name_zh` columns of nodes.csv and sources.csv.
+    public var names = ChineseNames()
+    /// Plausibility warnings: nothing a run cannot use, but probably not what was meant.
+    /// Commands print them on stderr; `--strict` makes them errors.
+    public var warnings: [InputError] = []
+}
+
+/// How much of a scenario folder to read.
+public enum ScenarioContent: Sendable, Equatable {
+    /// scenario.toml and the override files: what `cost` and `explain` need.
+    case parameters
+    /// Every file of the folder: what `run`, `validate` and the sensitivity commands need.
+    case everything
 }
 
 /// A scenario could not be read: either an option on the command line is wrong (exit 64) or
@@ -66,41 +85,76 @@ public enum ScenarioLoader {
     /// `grid_price_cny_per_kwh = { value = 0.45, basis = "REPORTED", source = "..." }`.
     static let provenanceFields = ["value", "basis", "source"]
 
-    /// Reads `directory/scenario.toml` (or only the catalogue when `directory` is nil), then the
-    /// override files it lists in `scenario.overrides` (a scenario as a list of overrides; paths
-    /// relative to the scenario folder), then each `--overrides` file in order, then the `--set`
-    /// assignments. Listed and `--overrides` files share one layer: two of them setting the same
-    /// key is an error.
-    public static func load(directory: String?, overrideFiles: [String] = [], sets: [String] = []) throws(ScenarioError) -> Scenario {
+    /// Reads a scenario in one pass: `directory/scenario.toml` (or only the catalogue when
+    /// `directory` is nil), the override files it lists in `scenario.overrides` (a scenario as a
+    /// list of overrides; paths relative to the scenario folder), each `--overrides` file in
+    /// order, the `--set` assignments and, with `content: .everything`, every table of the
+    /// folder (ScenarioSchema). Each file is read once and hashed as read. Listed and
+    /// `--overrides` files share one layer: two of them setting the same key is an error.
+    ///
+    /// Every problem of every file is collected before anything is thrown, so `validate` lists
+    /// them all at once; a `--set` that is malformed is a usage error and stops at once.
+    /// Plausibility warnings (nothing wrong, but probably not meant) are in `warnings`.
+    public static func load(directory: String?, overrideFiles: [String] = [], sets: [String] = [],
+                            content: ScenarioContent = .parameters) throws(ScenarioError) -> Scenario {
         var scenario = Scenario(directory: directory, name: "catalogue", title: "Catalogue defaults", province: "",
                                 priceYear: 2024, parameters: ParameterSet(), costDefaults: CostDefaults(), inputs: [])
+        var files = ScenarioFiles()
         var problems = InputErrors()
+        var warnings = InputErrors()
         var listedOverrides: [String] = []
+        var settingsFile: TOMLFile? = nil
         if let directory {
-            let path = directory.hasSuffix("/") ? directory + "scenario.toml" : directory + "/scenario.toml"
-            if let file = read(path, into: &problems, hashes: &scenario.inputs) {
+            let path = folderPath(directory, "scenario.toml")
+            if FileSystem.state(of: path) == .absent {
+                problems.append(InputError(file: path, message: "file not found: every scenario folder needs a scenario.toml",
+                                           fix: "check the name and folder; `h2corridor init DIR` writes a complete example and docs/SCENARIO.md describes every file"))
+            } else if let file = files.toml(path, &problems) {
+                settingsFile = file
+                if file.entries.isEmpty && file.recordArrayKeys.isEmpty {
+                    warnings.append(InputError(file: path, message: "scenario.toml is empty: the scenario has no name, province or settings and every parameter is the catalogue's",
+                                               fix: "give at least [scenario] name and province (docs/SCENARIO.md)"))
+                }
                 problems.append(contentsOf: readMeta(file, into: &scenario))
                 problems.append(contentsOf: applyParameters(file, layer: .scenario, structural: structuralKeys, to: &scenario.parameters))
                 if let entry = file["scenario.overrides"], let names = problems.recording({ () throws(InputError) in try entry.strings() }) {
-                    let folder = directory.hasSuffix("/") ? directory : directory + "/"
-                    listedOverrides = names.map { $0.hasPrefix("/") ? $0 : folder + $0 }
+                    listedOverrides = names.map { $0.hasPrefix("/") ? $0 : folderPath(directory, $0) }
                 }
             }
         }
         for path in listedOverrides + overrideFiles {
-            if let file = read(path, into: &problems, hashes: &scenario.inputs) {
+            if let file = files.toml(path, &problems) {
                 problems.append(contentsOf: applyParameters(file, layer: .overrideFile, structural: [], to: &scenario.parameters))
             }
         }
-        do { try problems.throwIfAny() } catch { throw .data(error) }
-
         for assignment in sets {
             if let setting = SettingOverrides.entry(forSet: assignment) { scenario.settingOverrides.append(setting); continue }
             try applySet(assignment, to: &scenario.parameters)
         }
-        // A problem spanning several keys is blamed on the strongest place that set one of them:
-        // `--set` (a usage error), else an override file or the scenario, with its line.
-        var located = InputErrors()
+        // Consistency of several keys is judged only on values that were all read: a value
+        // refused above would leave its catalogue default and give a misleading second problem.
+        if problems.isEmpty {
+            try consistencyProblems(scenario, directory: directory, inputOrder: files.inputs.map(\.path), into: &problems)
+        }
+        // A folder that does not exist has one problem, not one per missing table.
+        if content == .everything, let directory, FileSystem.state(of: directory) != .absent {
+            readTables(directory, settingsFile: settingsFile, files: &files, scenario: &scenario, &problems, &warnings)
+        }
+        warnings.append(contentsOf: plausibilityWarnings(scenario.parameters))
+        scenario.inputs = files.inputs
+        scenario.warnings = warnings.errors
+        do { try problems.throwIfAny() } catch { throw SettingOverrides.error(error) }
+        return scenario
+    }
+
+    static func folderPath(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// A problem spanning several keys is blamed on the strongest place that set one of them:
+    /// `--set` (a usage error), else an override file or the scenario, with its line.
+    static func consistencyProblems(_ scenario: Scenario, directory: String?, inputOrder: [String],
+                                    into located: inout InputErrors) throws(ScenarioError) {
         for problem in ConsistencyChecks.problems(scenario.parameters.assumptions) {
             let setters = problem.keys.compactMap { key in scenario.parameters.value(of: key).map { (key, $0.origin) } }
             let fix = "adjust \(problem.keys.joined(separator: ", "))"
@@ -112,7 +166,6 @@ public enum ScenarioLoader {
                 return nil
             }
             // Override files come after the scenario in the list of inputs: prefer the last one.
-            let inputOrder = scenario.inputs.map(\.path)
             if let (key, path, line) = fileSetters.max(by: { (inputOrder.firstIndex(of: $0.1) ?? 0) < (inputOrder.firstIndex(of: $1.1) ?? 0) }) {
                 located.append(InputError(file: path, line: line, field: key, message: problem.message, fix: fix))
             } else {
@@ -120,23 +173,32 @@ public enum ScenarioLoader {
                                           message: problem.message, fix: fix))
             }
         }
-        do { try located.throwIfAny() } catch { throw .data(error) }
-        return scenario
     }
 
-    static func read(_ path: String, into problems: inout InputErrors, hashes: inout [InputFileHash]) -> TOMLFile? {
-        do {
-            let input = try InputFile.read(path)
-            hashes.append(InputFileHash(path: path, sha256: SHA256.hexDigest(input.bytes)))
-            return try TOMLFile(parsing: String(decoding: input.bytes, as: UTF8.self), file: path)
-        } catch let error as InputError {
-            problems.append(error)
-        } catch let errors as InputErrors {
-            problems.append(contentsOf: errors.errors)
-        } catch {
-            problems.append(InputError(file: path, message: "\(error)"))
+    /// How far outside its catalogue range a value may go before it is probably a mistake
+    /// (a unit slip: kWh for MWh, t for kg, a percentage written as a fraction).
+    public static let plausibilityFactor = 3.0
+
+    /// Values set by the scenario, an override file or `--set` that are more than
+    /// `plausibilityFactor` beyond the catalogue's low or high: allowed, but said.
+    static func plausibilityWarnings(_ parameters: ParameterSet) -> [InputError] {
+        var result: [InputError] = []
+        for v in parameters.overridden {
+            guard let low = v.spec.low, let high = v.spec.high else { continue }
+            let f = plausibilityFactor
+            let tooHigh = high > 0 && v.value > high * f
+            let tooLow = low > 0 && v.value < low / f
+            guard tooHigh || tooLow else { continue }
+            let side = tooHigh ? "above the catalogue's high" : "below the catalogue's low"
+            let message = "\(formatNumber(v.value)) \(v.spec.unit) is more than \(formatNumber(f)) times \(side) (range \(formatNumber(low))–\(formatNumber(high)))"
+            let fix = "check the unit (\(v.spec.unit)); if the value is meant, give its basis and source"
+            switch v.origin {
+            case .file(let path, let line): result.append(InputError(file: path, line: line, field: v.spec.key, message: message, fix: fix))
+            case .commandLine: result.append(InputError(file: "--set", field: v.spec.key, message: message, fix: fix))
+            case .catalogue: break
+            }
         }
-        return nil
+        return result
     }
 
     static func readMeta(_ file: TOMLFile, into scenario: inout Scenario) -> [InputError] {

@@ -12,55 +12,86 @@ extension ScenarioLoader {
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
-    /// Reads the planning tables of `directory` and the `[placement]` / `[plan]` settings.
-    public static func loadPlanning(directory: String, scenario: inout Scenario) throws(ScenarioError) -> PlanningScenario {
-        func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
-        var problems = InputErrors()
-        let network: Network
-        do { network = try NetworkFiles.readNetwork(nodesPath: path("nodes.csv"), edgesPath: path("edges.csv")) } catch {
-            throw .data(error)
-        }
-        hash(path("nodes.csv"), into: &scenario)
-        hash(path("edges.csv"), into: &scenario)
-
-        let classes = readVehicleClasses(path("vehicle_classes.csv"), &problems)
-        var fleets = readFleets(path("fleets.csv"), network: network, classes: classes, &problems)
-        let sources = readSources(path("sources.csv"), network: network, &problems)
-        var candidates: [String]? = nil
-        if FileSystem.state(of: path("candidates.csv")) == .file {
-            candidates = problems.recordingAll { () throws(InputErrors) in try NetworkFiles.readCandidates(path("candidates.csv"), network: network) }
-            hash(path("candidates.csv"), into: &scenario)
-        }
-        for name in ["vehicle_classes.csv", "fleets.csv", "sources.csv"] { hash(path(name), into: &scenario) }
+    /// Reads the planning tables of `directory` (ScenarioSchema.tables, each once and in that
+    /// order) and the `[placement]` / `[plan]` settings of `settingsFile`, into
+    /// `scenario.planning`. Every problem in every table is appended to `problems`; a table that
+    /// cannot be read still lets the others be checked (node ids come from nodes.csv even when
+    /// edges.csv is broken).
+    static func readTables(_ directory: String, settingsFile: TOMLFile?, files: inout ScenarioFiles, scenario: inout Scenario,
+                           _ problems: inout InputErrors, _ warnings: inout InputErrors) {
+        func path(_ name: String) -> String { folderPath(directory, name) }
         // scenario.toml's settings with the command line's (--set, sweep cases) over them.
-        let settingsFile = problems.recordingAll { () throws(InputErrors) in try TOMLFile.read(from: path("scenario.toml")) }
-            .map { SettingOverrides.overlaid($0, with: scenario.settingOverrides) }
-        let settings = readSettings(settingsFile, &problems)
-        var existing: [ExistingStation] = []
-        if FileSystem.state(of: path("existing_stations.csv")) == .file {
-            existing = readExistingStations(path("existing_stations.csv"), network: network, settings: settings, &problems)
-            hash(path("existing_stations.csv"), into: &scenario)
-        }
-        checkRampYears(path("fleets.csv"), settings: settings, &problems)
-        // Policy measures with scope and years (PolicyFile.swift).
-        var policies = problems.recordingAll { () throws(InputErrors) in
-            try readPolicies(path("policies.csv"), nodesPath: path("nodes.csv"), network: network, province: scenario.province, parameters: scenario.parameters)
-        } ?? PolicySet()
-        if FileSystem.state(of: path("policies.csv")) == .file { hash(path("policies.csv"), into: &scenario) }
-        if let settingsFile { SettingOverrides.apply(settingsFile, fleetsPath: path("fleets.csv"), fleets: &fleets, policies: &policies, &problems) }
-        do { try problems.throwIfAny() } catch { throw SettingOverrides.error(error) }
-        var refined = network
-        if let km = settings.splitEdgesKm {
-            if let problem = network.splitProblem(everyKm: km) {
-                throw .data(InputErrors([InputError(file: path("scenario.toml"), field: "placement.split_edges_km", message: problem)]))
+        let settingsFile = settingsFile.map { SettingOverrides.overlaid($0, with: scenario.settingOverrides) }
+        var tables: [String: CSVTable] = [:]
+        for schema in ScenarioSchema.tables {
+            let p = path(schema.file)
+            if FileSystem.state(of: p) == .absent {
+                if schema.isRequired {
+                    problems.append(InputError(file: p, message: "file not found: a scenario needs \(schema.file) (columns \(schema.columns.joined(separator: ",")))",
+                                               fix: "add it; docs/SCENARIO.md describes every column and `h2corridor init DIR` writes an example"))
+                }
+                continue
             }
-            // Split points are appended after the file's nodes and become candidates too.
             do {
-                let r = try network.splittingEdges(everyKm: km)
-                refined = r.network
-                if candidates != nil { candidates! += r.splitPointIDs }
+                let t = try files.table(p)
+                try t.requireColumns(schema.columns, optional: schema.optionalColumns, allowOtherColumns: schema.file != ScenarioSchema.policies.file)
+                tables[schema.file] = t
+                for column in t.header where !schema.accepts(column) {
+                    let hint = closestMatch(to: column, among: schema.columns + schema.optionalColumns).map { "did you mean \"\($0)\"? " } ?? ""
+                    warnings.append(InputError(file: p, line: t.headerLine, field: column, message: "column \"\(column)\" is not read by h2corridor",
+                                               fix: "\(hint)see docs/SCENARIO.md for the columns of \(schema.file); remove it if it is not a note for readers"))
+                }
+                checkBasisAndText(t, &problems, &warnings)
             } catch {
-                throw .data(InputErrors(error.problems.map { InputError(file: path("edges.csv"), row: $0.row, message: $0.message) }))
+                problems.append(error)
+            }
+        }
+        let settings = readSettings(settingsFile, &problems, &warnings)
+        var network: Network? = nil
+        if let nodes = tables["nodes.csv"], let edges = tables["edges.csv"] {
+            network = problems.recordingAll { () throws(InputErrors) in try NetworkFiles.readNetwork(nodes: nodes, edges: edges) }
+        }
+        let known = KnownNodes(network: network, ids: Set((tables["nodes.csv"].map { t in t.rows.indices.compactMap { t.optionalString($0, "id") } }) ?? []),
+                               hasNodes: tables["nodes.csv"] != nil)
+        if let nodes = tables["nodes.csv"], nodes.hasColumn("kind") {
+            for row in nodes.rows.indices {
+                if let kind = nodes.optionalString(row, "kind"), !ScenarioSchema.nodeKinds.contains(kind) {
+                    warnings.append(nodes.error(row: row, column: "kind", "node kind \"\(kind)\" is not one of \(ScenarioSchema.nodeKinds.joined(separator: ", "))",
+                                                fix: "use one of those; only border nodes are outside the province's policy scope"))
+                }
+            }
+        }
+        let classes = tables["vehicle_classes.csv"].map { readVehicleClasses($0, &problems, &warnings) } ?? []
+        var fleets = tables["fleets.csv"].map { readFleets($0, known: known, classes: classes, classesRead: tables["vehicle_classes.csv"] != nil, &problems, &warnings) } ?? []
+        let sources = tables["sources.csv"].map { readSources($0, known: known, &problems) } ?? []
+        var candidates: [String]? = nil
+        if let t = tables["candidates.csv"] {
+            candidates = readCandidates(t, known: known, &problems)
+        }
+        let existing = tables["existing_stations.csv"].map { readExistingStations($0, known: known, settings: settings, &problems) } ?? []
+        if let t = tables["fleets.csv"] { checkRampYears(t, settings: settings, &problems) }
+        // Policy measures with scope and years (PolicyFile.swift).
+        var policies = known.network.flatMap { network in
+            problems.recordingAll { () throws(InputErrors) in
+                try readPolicies(tables["policies.csv"], nodes: tables["nodes.csv"], network: network, province: scenario.province, parameters: scenario.parameters)
+            }
+        } ?? PolicySet()
+        if let settingsFile { SettingOverrides.apply(settingsFile, fleetsPath: path("fleets.csv"), fleets: &fleets, policies: &policies, &problems) }
+        if let edges = tables["edges.csv"] { scenario.corridorNames = corridorNames(edges) }
+        scenario.names = ChineseNames(nodes: chineseNames(tables["nodes.csv"]), sources: chineseNames(tables["sources.csv"]))
+        guard var refined = network else { return }
+        if let km = settings.splitEdgesKm {
+            if let problem = refined.splitProblem(everyKm: km) {
+                problems.append(InputError(file: path("scenario.toml"), line: settingsFile?.line(of: "placement.split_edges_km"), field: "placement.split_edges_km", message: problem))
+            } else {
+                // Split points are appended after the file's nodes and become candidates too.
+                do {
+                    let r = try refined.splittingEdges(everyKm: km)
+                    refined = r.network
+                    if candidates != nil { candidates! += r.splitPointIDs }
+                } catch {
+                    problems.append(contentsOf: error.problems.map { InputError(file: path("edges.csv"), row: $0.row, message: $0.message) })
+                }
             }
         }
         if var c = candidates {
@@ -71,27 +102,86 @@ extension ScenarioLoader {
         var planning = PlanningScenario(network: refined, vehicleClasses: classes, fleets: fleets, sources: sources,
                                         candidateSites: candidates, existingStations: existing, settings: settings)
         planning.policies = policies
-        return planning
+        scenario.planning = planning
     }
 
-    static func hash(_ path: String, into scenario: inout Scenario) {
-        guard !scenario.inputs.contains(where: { $0.path == path }), let digest = try? SHA256.hexDigest(ofFileAt: path) else { return }
-        scenario.inputs.append(InputFileHash(path: path, sha256: digest))
+    /// Reads the planning tables of a scenario whose parameters are already loaded. Kept for
+    /// callers written before the one-pass loader; it reads the folder's files a second time.
+    public static func loadPlanning(directory: String, scenario: inout Scenario) throws(ScenarioError) -> PlanningScenario {
+        var files = ScenarioFiles()
+        var problems = InputErrors(), warnings = InputErrors()
+        let settings = files.toml(folderPath(directory, "scenario.toml"), &problems)
+        readTables(directory, settingsFile: settings, files: &files, scenario: &scenario, &problems, &warnings)
+        for input in files.inputs where !scenario.inputs.contains(where: { $0.path == input.path }) { scenario.inputs.append(input) }
+        do { try problems.throwIfAny() } catch { throw .data(error) }
+        return scenario.planning!
     }
 
-    static func table(_ path: String, required: [String], optional: [String] = [], _ problems: inout InputErrors) -> CSVTable? {
-        do {
-            let t = try CSVTable.read(from: path)
-            try t.requireColumns(required, optional: optional)
-            return t
-        } catch {
-            problems.append(error)
-            return nil
+    /// The node ids a table may refer to: the network when it could be built, else the ids of
+    /// nodes.csv (so a fleet's unknown node is still found when edges.csv is broken).
+    struct KnownNodes {
+        var network: Network?
+        var ids: Set<String>
+        /// False when nodes.csv itself could not be read: then no reference can be checked.
+        var hasNodes: Bool
+        func isUnknown(_ id: String) -> Bool { hasNodes && !ids.contains(id) }
+        var all: [String] { ids.sorted() }
+    }
+
+    /// A `basis` column holds basis tags; Chinese text belongs in the `_zh` columns, with English
+    /// beside it (a warning: it is readable, but the English reader loses it).
+    static func checkBasisAndText(_ t: CSVTable, _ problems: inout InputErrors, _ warnings: inout InputErrors) {
+        for row in t.rows.indices {
+            if t.hasColumn("basis"), let text = t.optionalString(row, "basis"), Basis(rawValue: text) == nil {
+                problems.append(t.error(row: row, column: "basis", "\"\(text)\" is not a basis tag", fix: "write REPORTED, DERIVED or ESTIMATE"))
+            }
+            for column in ["id", "name", "kind", "node", "home", "origin", "destination", "from", "to", "class", "vehicle_class", "pathway"] where t.hasColumn(column) {
+                if let text = t.optionalString(row, column), text.unicodeScalars.contains(where: { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }) {
+                    warnings.append(t.error(row: row, column: column, "Chinese text outside a _zh column", fix: "write the English (pinyin) name here and the Chinese in name_zh"))
+                }
+            }
         }
     }
 
-    static func readVehicleClasses(_ path: String, _ problems: inout InputErrors) -> [VehicleClass] {
-        guard let t = table(path, required: ["class", "kg_per_100km", "tank_kg", "range_km", "pressure_mpa", "daily_km"], &problems) else { return [] }
+    /// Corridor names keyed "from|to", and the Chinese ones (`corridor_zh`) keyed "zh|from|to".
+    static func corridorNames(_ t: CSVTable) -> [String: String] {
+        guard t.hasColumn("corridor") else { return [:] }
+        var names: [String: String] = [:]
+        for row in t.rows.indices {
+            guard let from = t.optionalString(row, "from"), let to = t.optionalString(row, "to") else { continue }
+            if let c = t.optionalString(row, "corridor") { names[from + "|" + to] = c }
+            if let c = t.optionalString(row, "corridor_zh") { names["zh|" + from + "|" + to] = c }
+        }
+        return names
+    }
+
+    static func chineseNames(_ t: CSVTable?) -> [String: String] {
+        guard let t, t.hasColumn("name_zh") else { return [:] }
+        var names: [String: String] = [:]
+        for row in t.rows.indices {
+            if let id = t.optionalString(row, "id"), let name = t.optionalString(row, "name_zh"), names[id] == nil { names[id] = name }
+        }
+        return names
+    }
+
+    static func readCandidates(_ t: CSVTable, known: KnownNodes, _ problems: inout InputErrors) -> [String] {
+        var seen: Set<String> = []
+        var ids: [String] = []
+        for row in t.rows.indices {
+            guard let id = problems.recording({ () throws(InputError) in try t.string(row, "node") }) else { continue }
+            if known.isUnknown(id) {
+                let hint = closestMatch(to: id, among: known.all).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.append(t.error(row: row, column: "node", "unknown node \"\(id)\"", fix: "\(hint)use an id from nodes.csv"))
+            } else if !seen.insert(id).inserted {
+                problems.append(t.error(row: row, column: "node", "\"\(id)\" is listed twice", fix: "keep one row per candidate"))
+            } else {
+                ids.append(id)
+            }
+        }
+        return ids
+    }
+
+    static func readVehicleClasses(_ t: CSVTable, _ problems: inout InputErrors, _ warnings: inout InputErrors) -> [VehicleClass] {
         var result: [VehicleClass] = []
         for row in t.rows.indices {
             let id = problems.recording { () throws(InputError) in try t.string(row, "class") }
@@ -105,6 +195,11 @@ extension ScenarioLoader {
                 pressure = DispensingPressure(rawValue: mpa)
                 if pressure == nil { problems.append(t.error(row: row, column: "pressure_mpa", "\(mpa) MPa is not a dispensing pressure", fix: "write 35 or 70")) }
             }
+            if let kg, let tank, let range, range > tank / kg * 100 * 1.1 {
+                // The range cannot exceed what a full tank gives at the stated consumption.
+                warnings.append(t.error(row: row, column: "range_km", "\(formatNumber(range)) km is more than 110 % of what the tank gives (\(formatNumber(tank)) kg / \(formatNumber(kg)) kg per 100 km = \(formatNumber((tank / kg * 100).rounded())) km)",
+                                        fix: "check range_km, tank_kg and kg_per_100km"))
+            }
             if let id, let kg, let tank, let range, let daily, let pressure {
                 if result.contains(where: { $0.id == id }) {
                     problems.append(t.error(row: row, column: "class", "class \"\(id)\" is listed twice", fix: "keep one row per class"))
@@ -116,9 +211,8 @@ extension ScenarioLoader {
         return result
     }
 
-    static func readFleets(_ path: String, network: Network, classes: [VehicleClass], _ problems: inout InputErrors) -> [Fleet] {
-        guard let t = table(path, required: ["id", "kind", "vehicle_class", "vehicles", "year_2025_share"],
-                            optional: ["name", "home", "origin", "destination", "trips_per_day", "service_radius_km"], &problems) else { return [] }
+    static func readFleets(_ t: CSVTable, known: KnownNodes, classes: [VehicleClass], classesRead: Bool,
+                           _ problems: inout InputErrors, _ warnings: inout InputErrors) -> [Fleet] {
         let shareColumns: [(Int, String)] = t.header.compactMap { column in
             guard column.hasPrefix("year_"), column.hasSuffix("_share"), let year = Int(column.dropFirst(5).dropLast(6)) else { return nil }
             return (year, column)
@@ -127,12 +221,18 @@ extension ScenarioLoader {
         var seen: Set<String> = []
         func node(_ row: Int, _ column: String) -> String? {
             guard let id = problems.recording({ () throws(InputError) in try t.string(row, column) }) else { return nil }
-            guard network.position(of: id) != nil else {
-                let hint = closestMatch(to: id, among: network.nodes.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+            guard !known.isUnknown(id) else {
+                let hint = closestMatch(to: id, among: known.all).map { "did you mean \"\($0)\"? " } ?? ""
                 problems.append(t.error(row: row, column: column, "unknown node \"\(id)\"", fix: "\(hint)use an id from nodes.csv"))
                 return nil
             }
             return id
+        }
+        /// Columns of the other fleet kind hold a value the model does not use.
+        func ignored(_ row: Int, _ columns: [String], kind: String) {
+            for column in columns where t.hasColumn(column) && t.optionalString(row, column) != nil {
+                warnings.append(t.error(row: row, column: column, "a \(kind) fleet does not use \(column); the value is ignored", fix: "leave the cell empty, or check the fleet's kind"))
+            }
         }
         for row in t.rows.indices {
             guard let id = problems.recording({ () throws(InputError) in try t.string(row, "id") }) else { continue }
@@ -143,8 +243,9 @@ extension ScenarioLoader {
                 vehicles = nil
             }
             let classID = problems.recording { () throws(InputError) in try t.string(row, "vehicle_class") }
-            if let classID, !classes.contains(where: { $0.id == classID }) {
-                problems.append(t.error(row: row, column: "vehicle_class", "unknown vehicle class \"\(classID)\"", fix: "use a class from vehicle_classes.csv"))
+            if let classID, classesRead, !classes.contains(where: { $0.id == classID }) {
+                let hint = closestMatch(to: classID, among: classes.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.append(t.error(row: row, column: "vehicle_class", "unknown vehicle class \"\(classID)\"", fix: "\(hint)use a class from vehicle_classes.csv"))
             }
             var shares: [(year: Int, share: Double)] = []
             for (year, column) in shareColumns {
@@ -157,16 +258,24 @@ extension ScenarioLoader {
                 let home = node(row, "home")
                 let radius = problems.recording { () throws(InputError) in try t.double(row, "service_radius_km") }
                 if let home, let radius { pattern = .depot(home: home, serviceRadiusKm: radius) }
+                ignored(row, ["origin", "destination", "trips_per_day"], kind: "depot")
             case "corridor":
                 let origin = node(row, "origin"), destination = node(row, "destination")
                 let trips = problems.recording { () throws(InputError) in try t.double(row, "trips_per_day", allowZero: false) }
                 if let origin, let destination, origin == destination {
                     problems.append(t.error(row: row, column: "destination", "origin and destination are the same node", fix: "a corridor fleet must travel; make it a depot fleet"))
-                } else if let origin, let destination, network.shortestPath(from: origin, to: destination) == nil {
+                } else if let origin, let destination, let network = known.network, network.shortestPath(from: origin, to: destination) == nil {
                     problems.append(t.error(row: row, column: "destination", "no road path from \(origin) to \(destination): the network is disconnected", fix: "add the missing edges"))
                 } else if let origin, let destination, let trips {
                     pattern = .corridor(origin: origin, destination: destination, roundTripsPerVehiclePerDay: trips)
+                    if let network = known.network, let c = classes.first(where: { $0.id == classID }),
+                       let path = network.shortestPath(from: origin, to: destination),
+                       let longest = path.legKm.max(), longest > c.rangeKm {
+                        warnings.append(t.error(row: row, column: "destination", "an edge of \(formatNumber(longest)) km on the road from \(origin) to \(destination) is longer than the \(formatNumber(c.rangeKm)) km range of \(c.id): no station plan can refuel it",
+                                                fix: "check the edge length and the class's range_km, or set placement.split_edges_km"))
+                    }
                 }
+                ignored(row, ["home", "service_radius_km"], kind: "corridor")
             case nil: break
             case let other?:
                 problems.append(t.error(row: row, column: "kind", "unknown fleet kind \"\(other)\"", fix: "write depot or corridor"))
@@ -180,8 +289,7 @@ extension ScenarioLoader {
         return result
     }
 
-    static func readSources(_ path: String, network: Network, _ problems: inout InputErrors) -> [HydrogenSource] {
-        guard let t = table(path, required: ["id", "node", "pathway", "available_t_per_year"], optional: ["name", "first_year"], &problems) else { return [] }
+    static func readSources(_ t: CSVTable, known: KnownNodes, _ problems: inout InputErrors) -> [HydrogenSource] {
         var result: [HydrogenSource] = []
         for row in t.rows.indices {
             let id = problems.recording { () throws(InputError) in try t.string(row, "id") }
@@ -201,20 +309,21 @@ extension ScenarioLoader {
                     pathway = nil
                 }
             }
-            if let nodeID, network.position(of: nodeID) == nil {
-                problems.append(t.error(row: row, column: "node", "unknown node \"\(nodeID)\"", fix: "use an id from nodes.csv"))
+            if let nodeID, known.isUnknown(nodeID) {
+                let hint = closestMatch(to: nodeID, among: known.all).map { "did you mean \"\($0)\"? " } ?? ""
+                problems.append(t.error(row: row, column: "node", "unknown node \"\(nodeID)\"", fix: "\(hint)use an id from nodes.csv"))
             }
             if let id, result.contains(where: { $0.id == id }) {
                 problems.append(t.error(row: row, column: "id", "source \"\(id)\" is listed twice", fix: "give each source its own id"))
             }
-            if let id, let nodeID, let amount, let pathway, network.position(of: nodeID) != nil {
+            if let id, let nodeID, let amount, let pathway, !known.isUnknown(nodeID) {
                 result.append(HydrogenSource(id: id, name: t.optionalString(row, "name") ?? id, node: nodeID, pathway: pathway, availableTonnesPerYear: amount, firstYear: firstYear))
             }
         }
         return result
     }
 
-    static func readSettings(_ file: TOMLFile?, _ problems: inout InputErrors) -> PlanningSettings {
+    static func readSettings(_ file: TOMLFile?, _ problems: inout InputErrors, _ warnings: inout InputErrors) -> PlanningSettings {
         var s = PlanningSettings()
         guard let file else { return s }
         if let e = file["placement.objective"], let text = problems.recording({ () throws(InputError) in try e.string() }) {
@@ -242,7 +351,11 @@ extension ScenarioLoader {
         }
         if let e = file["placement.split_edges_km"] { s.splitEdgesKm = problems.recording { () throws(InputError) in try e.number(allowZero: false) } }
         if let e = file["placement.design_year"], let y = problems.recording({ () throws(InputError) in try e.integer() }) {
-            if let why = DomainLimits.designYearProblem(y) { problems.append(e.error(why, fix: "give the year the plan is for, e.g. 2025")) } else { s.designYear = y }
+            if DomainLimits.plausibleDesignYears.contains(y) {
+                // Before 2000 a run works but no hydrogen network existed to plan: said, not refused.
+                warnings.append(e.error("design year \(y) is before 2000", fix: "give the year the plan is for, e.g. 2025"))
+                s.designYear = y
+            } else if let why = DomainLimits.designYearProblem(y) { problems.append(e.error(why, fix: "give the year the plan is for, e.g. 2025")) } else { s.designYear = y }
         }
         if let e = file["placement.time_limit_s"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.timeLimitSeconds = v }
         if let e = file["placement.same_node_distance_km"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) { s.sameNodeDistanceKm = v }
@@ -291,15 +404,14 @@ extension ScenarioLoader {
 extension ScenarioLoader {
     /// existing_stations.csv: id, node, capacity (blank: the scenario's stated default),
     /// opening date (a year, YYYY-MM or YYYY-MM-DD) and pressure (blank: 35 MPa).
-    static func readExistingStations(_ path: String, network: Network, settings: PlanningSettings, _ problems: inout InputErrors) -> [ExistingStation] {
-        guard let t = table(path, required: ["id", "node", "opened"], optional: ["name", "name_zh", "capacity_kg_per_day", "pressure_mpa", "status", "source"], &problems) else { return [] }
+    static func readExistingStations(_ t: CSVTable, known: KnownNodes, settings: PlanningSettings, _ problems: inout InputErrors) -> [ExistingStation] {
         var result: [ExistingStation] = []
         for row in t.rows.indices {
             guard let id = problems.recording({ () throws(InputError) in try t.string(row, "id") }) else { continue }
             if result.contains(where: { $0.id == id }) { problems.append(t.error(row: row, column: "id", "station \"\(id)\" is listed twice", fix: "give each station its own id")) }
             let node = problems.recording { () throws(InputError) in try t.string(row, "node") }
-            if let node, network.position(of: node) == nil {
-                let hint = closestMatch(to: node, among: network.nodes.map(\.id)).map { "did you mean \"\($0)\"? " } ?? ""
+            if let node, known.isUnknown(node) {
+                let hint = closestMatch(to: node, among: known.all).map { "did you mean \"\($0)\"? " } ?? ""
                 problems.append(t.error(row: row, column: "node", "unknown node \"\(node)\"", fix: "\(hint)use an id from nodes.csv"))
             }
             var capacity = settings.existingStationDefaultKgPerDay, isDefault = true
@@ -319,7 +431,7 @@ extension ScenarioLoader {
                     problems.append(t.error(row: row, column: "opened", "\"\(text)\" is not an opening date", fix: "write a year (2022), a month (2022-07) or a date (2022-07-15)"))
                 }
             }
-            if let node, network.position(of: node) != nil, let year {
+            if let node, !known.isUnknown(node), let year {
                 result.append(ExistingStation(id: id, name: t.optionalString(row, "name") ?? id, node: node, capacityKgPerDay: capacity,
                                               capacityIsDefault: isDefault, pressure: pressure, openingYear: year))
             }
@@ -329,8 +441,8 @@ extension ScenarioLoader {
 
     /// Every ramp year of fleets.csv must lie within the planned years: a share given for a
     /// year after the last period (or before the first) would never be used.
-    static func checkRampYears(_ path: String, settings: PlanningSettings, _ problems: inout InputErrors) {
-        guard !settings.periods.isEmpty, let t = try? CSVTable.read(from: path) else { return }
+    static func checkRampYears(_ t: CSVTable, settings: PlanningSettings, _ problems: inout InputErrors) {
+        guard !settings.periods.isEmpty else { return }
         let first = settings.periods.first!, last = settings.periods.last!
         for column in t.header where column.hasPrefix("year_") && column.hasSuffix("_share") {
             guard let year = Int(column.dropFirst(5).dropLast(6)) else { continue }

@@ -21,8 +21,9 @@ struct H2Corridor: ParsableCommand {
           h2corridor cost --compare --distance-km 150 --station-kg-per-day 1000
           h2corridor explain Models/guizhou-2025
           h2corridor validate Models/zhejiang-2025
+          h2corridor init Models/fujian-draft --province Fujian
         """,
         version: "0.1.0",
-        subcommands: [Run.self, Cost.self, Place.self, Validate.self, Explain.self, Sweep.self, Tornado.self, MonteCarlo.self, Sobol.self, Merge.self, Verify.self]
+        subcommands: [Run.self, Cost.self, Place.self, Validate.self, Init.self, Explain.self, Sweep.self, Tornado.self, MonteCarlo.self, Sobol.self, Merge.self, Verify.self]
     )
 }

@@ -11,6 +11,9 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(name: .customLong("overrides"), help: ArgumentHelp("A TOML file of parameter overrides (repeatable; two files setting the same key is an error).", valueName: "file"), completion: .file(extensions: ["toml"]))
     var overrideFiles: [String] = []
+
+    @Flag(help: "Treat plausibility warnings (a value far outside the catalogue's range, a design year before 2000, an empty scenario.toml, an unread column) as errors: exit 65.")
+    var strict = false
 }
 
 struct OutputOptions: ParsableArguments {
@@ -49,10 +52,14 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
-/// Loads a scenario folder (nil: catalogue only) with overrides; errors become exit codes.
-func loadScenario(_ directory: String?, _ options: ScenarioOptions) throws -> Scenario {
+/// Loads a scenario folder (nil: catalogue only) with overrides, the whole folder with
+/// `content: .everything`; errors become exit codes. Plausibility warnings go to stderr (not
+/// with `quiet`) and the command goes on, or, with `--strict`, they are errors (exit 65).
+func loadScenario(_ directory: String?, _ options: ScenarioOptions, content: ScenarioContent = .parameters,
+                  quiet: Bool = false) throws -> Scenario {
+    let scenario: Scenario
     do {
-        return try ScenarioLoader.load(directory: directory, overrideFiles: options.overrideFiles, sets: options.sets)
+        scenario = try ScenarioLoader.load(directory: directory, overrideFiles: options.overrideFiles, sets: options.sets, content: content)
     } catch .usage(let message) {
         printError("error: \(message)")
         throw ExitCode(Exit.usage)
@@ -60,6 +67,15 @@ func loadScenario(_ directory: String?, _ options: ScenarioOptions) throws -> Sc
         printError(errors.description)
         throw ExitCode(Exit.dataError)
     }
+    if options.strict, !scenario.warnings.isEmpty {
+        printError("--strict: plausibility warnings are errors")
+        printError(InputErrors(scenario.warnings).description)
+        throw ExitCode(Exit.dataError)
+    }
+    if !quiet {
+        for warning in scenario.warnings { printError("warning: \(warning)") }
+    }
+    return scenario
 }
 
 /// The scenario argument: a folder, or "none" for the catalogue defaults alone.

@@ -64,9 +64,8 @@ struct Run: ParsableCommand {
             }
             options.sets.append("policy.retail_price_cny_per_kg=\(retailPrice)")
         }
-        var loaded = try loadScenario(scenario, options)
-        let planning: PlanningScenario
-        planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) }
+        let loaded = try loadScenario(scenario, options, content: .everything, quiet: output.quiet)
+        let planning = loaded.planning!
         try guardPlanning(planning, loaded, directory: scenario)
         try checkPlanningSize(planning, directory: scenario, memoryLimit: memoryLimit)
         if out == "-" {

@@ -77,9 +77,8 @@ func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
 
 /// Loads and plans the scenario; exit 64/65 for bad input, 3 when the base plan is infeasible.
 func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
-    var loaded = try loadScenario(folder, overrides)
-    let planning: PlanningScenario
-    planning = try checked { () throws(ScenarioError) in try ScenarioLoader.loadPlanning(directory: folder, scenario: &loaded) }
+    let loaded = try loadScenario(folder, overrides, content: .everything)
+    let planning = loaded.planning!
     let plan: CorridorPlan
     do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
         printError("error: \(error)")

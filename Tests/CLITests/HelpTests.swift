@@ -8,6 +8,7 @@ let expectedSubcommands = [
     "cost",
     "place",
     "validate",
+    "init",
     "explain",
     "sweep",
     "tornado",

@@ -25,7 +25,12 @@ struct ValidateTests {
         let file = CLI.fixture(fixture + "/scenario.toml")
         let problemLines = result.stderr.split(separator: "\n").filter { $0.hasPrefix(file) }
         #expect(problemLines.count == mistakes, "\(result.stderr)")
-        let summary = mistakes == 1 ? "1 problem found." : "\(mistakes) problems found."
+        // Each fixture holds only scenario.toml: the five required tables are missing too.
+        let missingTables = ["nodes.csv", "edges.csv", "vehicle_classes.csv", "fleets.csv", "sources.csv"]
+        for table in missingTables {
+            #expect(result.stderr.contains(CLI.fixture(fixture + "/" + table) + ": file not found"), "\(result.stderr)")
+        }
+        let summary = "\(mistakes + missingTables.count) problems found."
         #expect(result.stderr.hasSuffix(summary + "\n"), "\(result.stderr)")
     }
 
