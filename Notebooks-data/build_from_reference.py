@@ -375,9 +375,20 @@ def short_confidence(c):
     return c.split(" (")[0]
 
 
+# Yunnan's "Kunming direct" rows are road-graph shortest paths from Kunming to ten cities over
+# the corridors already in the table (the reference lists them to check the chains). As edges they
+# would be a second, shorter copy of the same expressway that skips every county seat, so that a
+# vehicle could not refuel on the way (Models/yunnan-2025/ASSUMPTIONS.md); they stay in
+# Notebooks-data/corridor_edges_yunnan.csv.
+DROPPED_EDGES = {frozenset(("YN_KM", other)) for other in
+                 ("YN_QJ", "YN_YX", "YN_CX", "YN_DL", "YN_LJ", "YN_MZ", "YN_ZT", "YN_PE", "YN_WS", "YN_BS")}
+
+
 def build_scenario_edges(folder, edges, ref_name):
     seen = {}
     for e in edges:
+        if frozenset((e["from"], e["to"])) in DROPPED_EDGES:
+            continue
         key = frozenset((e["from"], e["to"]))
         if key in seen:
             # The same road section listed under two corridors (e.g. Guiyang-Duyun on G75 and G76):
