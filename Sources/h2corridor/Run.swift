@@ -61,9 +61,14 @@ struct Run: ParsableCommand {
             options.sets.append("policy.retail_price_cny_per_kg=\(retailPrice)")
         }
         var loaded = try loadScenario(scenario, options)
-        let planning: PlanningScenario
+        var planning: PlanningScenario
         do { planning = try ScenarioLoader.loadPlanning(directory: scenario, scenario: &loaded) } catch {
             printError(error.description)
+            throw ExitCode(Exit.dataError)
+        }
+        // Low-confidence edges at network.low_confidence_km_factor (1: as given).
+        do { planning = try planning.applyingEdgeAssumptions(loaded.parameters.assumptions) } catch {
+            printError("error: \(error)")
             throw ExitCode(Exit.dataError)
         }
         if out == "-" {

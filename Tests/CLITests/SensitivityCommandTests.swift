@@ -101,6 +101,31 @@ struct SensitivityCommandTests {
         #expect(table.rows.map { Array($0.prefix(2)) } == [["6", "60"], ["10", "80"], ["8", "70"]])
     }
 
+    /// network.low_confidence_km_factor stretches only the edges whose confidence is low: the
+    /// small corridor's A–B edge (the source's) made low-confidence, the supply haul from A to the
+    /// station grows with the factor and so does the price; with every edge confident the factor
+    /// changes nothing.
+    @Test func lowConfidenceEdgeFactorMovesOnlyLowConfidenceLengths() throws {
+        let folder = TemporaryFolder()
+        var small = SmallScenario()
+        small.edges = "from,to,km,confidence\nA,B,100,low\nB,C,120,medium\nC,D,150,medium-low\n"
+        let dir = small.write(to: folder)
+        let grid = ["--grid", "network.low_confidence_km_factor=0.8,1,1.5", "--reoptimize", "--quiet"]
+        let result = try CLI.run(["sweep", dir] + grid + ["--out", "low"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let price = CSVRows(String(decoding: folder.read("low/sweep.csv") ?? [], as: UTF8.self)).values("network_average_cny_per_kg").compactMap(Double.init)
+        #expect(price.count == 3 && price[0] < price[1] && price[1] < price[2], "\(price)")
+
+        var confident = SmallScenario()
+        confident.edges = "from,to,km,confidence\nA,B,100,medium\nB,C,120,medium\nC,D,150,medium-low\n"
+        let elsewhere = TemporaryFolder()
+        let dir2 = confident.write(to: elsewhere)
+        let same = try CLI.run(["sweep", dir2] + grid + ["--out", "same"], in: folder)
+        #expect(same.exitCode == 0, "\(same.stderr)")
+        let flat = CSVRows(String(decoding: folder.read("same/sweep.csv") ?? [], as: UTF8.self)).values("network_average_cny_per_kg")
+        #expect(flat.count == 3 && Set(flat).count == 1, "\(flat)")
+    }
+
     @Test func tornadoRanksEveryCataloguedParameterWithLowAndHighBySwing() throws {
         let folder = TemporaryFolder()
         let result = try CLI.run(["tornado", Self.guizhou, "--out", "t"], in: folder)
@@ -177,6 +202,7 @@ struct SensitivityCommandTests {
         (["montecarlo", guizhou, "--set", "finance.discount_rate_pct=7", "--parameters", "finance.discount_rate_pct"], 64, "pinned"),
         (["sobol", guizhou, "--parameters", "finance.discount_rate_pct,electricity.grid_price"], 64, "electricity.grid_price"),
         (["tornado", guizhou, "--per-station", "--reoptimize"], 64, "fixed placement"),
+        (["sweep", guizhou, "--grid", "network.low_confidence_km_factor=1,1.2"], 64, "--reoptimize"),
     ]
 
     @Test(arguments: badSpecifications.indices)
