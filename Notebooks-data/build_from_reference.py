@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the tidy reference tables in Notebooks-data/ and the reference-derived tables of the
-flagship scenarios (nodes.csv, edges.csv, existing_stations.csv) from the project's reference
-folder. Standard library only.
+provincial scenarios (Guizhou, Zhejiang, Fujian, Yunnan: nodes.csv, edges.csv,
+existing_stations.csv) from the project's reference folder. Standard library only.
 
     python3 Notebooks-data/build_from_reference.py [REFERENCE_DIR]
 
@@ -108,6 +108,13 @@ MULTI_TAG = {
     "E.truck_49t_h2_consumption": ("REPORTED", "low/base REPORTED (Hybot 8; ICCT 9-9.2); high ESTIMATE for Guizhou gradients"),
     "E.truck_49t_annual_km": ("ESTIMATE", "low REPORTED (Beijing operator 25,000 km/yr); base/high ESTIMATE"),
     "F.fx_cny_per_usd": ("DERIVED", "base DERIVED (7.14 implied by the tender article); low/high ESTIMATE"),
+    # Rows of the Fujian/Yunnan extension (reference cost_parameters_new, appended after F).
+    "A.yunnan_preferential_power_discount_aluminium": ("DERIVED", "low/high REPORTED (16-22 %, Caixin); base DERIVED as the midpoint"),
+    "B.ammonia_feedstock_cost_per_kg_h2_changle": ("REPORTED", "base REPORTED (~20 CNY/kg, Changle article); low/high DERIVED (5.67 and 9.4 kg NH3/kg H2 x 3.5 CNY/kg NH3)"),
+    "B.ammonia_green_delivered_cost_assessment": ("DERIVED", "low/high REPORTED (Platts 820-930 USD/t); base DERIVED as the midpoint"),
+    "C.lohc_round_trip_energy_efficiency": ("ESTIMATE", "low/high REPORTED (60-90 %, low-quality Wikipedia mirror); base ESTIMATE"),
+    "D.hrs_capex_1000kgd_class_observed": ("ESTIMATE", "low/high REPORTED (Haiyan 18.5; Yunfu 33 / Nanhai 32 M CNY); base ESTIMATE midpoint, a range only"),
+    "D.methanol_price_east_china": ("DERIVED", "low/high REPORTED (East China port spot quotes); base DERIVED as the midpoint"),
 }
 
 
@@ -195,6 +202,19 @@ def build_stations():
 
 
 # ---------------------------------------------------------------- policy targets (tidy)
+TAG_HEAD = re.compile(r"^\s*\[(REPORTED|DERIVED|ESTIMATE|NOT FOUND)\]\s*")
+
+
+def tidy_value(text):
+    """'>=40 (all types)' -> ('40', '>='); '4000' -> ('4000', '='); prose -> ('', 'text')."""
+    t = clean(text)
+    m = re.match(r"^(>=|<=|>|<|~)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)(?:\s*\(.*\))?$", t)
+    if not m:
+        return "", "unquantified" if t.upper().startswith("NOT FOUND") else "text"
+    qualifier = {"~": "approx", None: "="}.get(m.group(1), m.group(1))
+    return m.group(2).replace(",", ""), qualifier
+
+
 def build_policy_targets():
     # The reference file has one malformed row (an unquoted comma in the Guizhou source);
     # read it by hand so the comma stays part of the source text.
@@ -206,6 +226,11 @@ def build_policy_targets():
         if len(r) > 6:
             r = r[:5] + [",".join(r[5:])]
         rows_in.append(dict(zip(raw[0], r)))
+    # The rows of the Fujian/Yunnan extension (reference policy_targets_new) come after the first
+    # round's and carry their basis tag at the head of the source: they are tidied generically below.
+    first_new = next((i for i, r in enumerate(rows_in) if TAG_HEAD.match(r["source"])), len(rows_in))
+    rows_new = rows_in[first_new:]
+    rows_in = rows_in[:first_new]
 
     zj_fcv = "Zhejiang plan to accelerate FCV industry (Nov 2021), summary http://www.zgcxd.com/qiche/202111/2837397.html"
     out = []
@@ -276,6 +301,12 @@ def build_policy_targets():
         "Interact Analysis via reference data-china-h2.md policy context (https://www.powertraininternationalweb.com/sustainability/interact-analysis-only-30-of-chinas-planned-hydrogen-refueling-stations-have-been-built/)")
     add("China", "FCEV stock", "12682", "vehicles", "=", "FCEV stock 12,682", "end-2022",
         "China Hydrogen Alliance report 2022 via reference data-china-h2.md policy context (summary http://rht360.com/listing/newsshow.php?id=25522)")
+    for r in rows_new:
+        m = TAG_HEAD.match(r["source"])
+        basis = m.group(1).replace(" ", "_")
+        value, qualifier = tidy_value(r["value"])
+        add(r["region"], clean(r["item"]), value, clean(r["unit"]), qualifier, clean(r["value"]), clean(r["year"]),
+            clean(r["source"][m.end():]), basis=basis)
     header = ["region", "province", "item", "value", "unit", "qualifier", "value_text", "year", "basis", "source"]
     write(os.path.join(OUT, "policy_targets.csv"), header, out)
     return out
@@ -289,7 +320,17 @@ NODE_KIND = {
     # Zhapu chemical base (by-product hydrogen cluster).
     "ZJ_BL": "port",
     "ZJ_PH": "industrial",
+    # Fujian: the by-product poles on G15 (Jiangyin zone at Fuqing, Quangang and Quanhui parks,
+    # Gulei at Zhangpu).
+    "FJ_FQ": "industrial",
+    "FJ_QG": "industrial",
+    "FJ_HA": "industrial",
+    "FJ_ZP": "industrial",
+    # Yunnan: Anning (Yunnan Petrochemical refinery, Anning coking).
+    "YN_AN": "industrial",
 }
+# The prefecture a node belongs to, where the reference's `type` text does not say it.
+NODE_CITY = {"FJ_PTn": "Fuzhou"}
 
 
 def node_kind(r):
@@ -303,14 +344,32 @@ def node_kind(r):
     return "county"
 
 
-def build_nodes(folder, cities, ref_name):
+def node_city(r):
+    """The prefecture-level city a node belongs to (nodes.csv `city`, the scope of city policies):
+    a prefecture seat is its own city (an autonomous prefecture's seat names the prefecture,
+    "Mengzi (Honghe Pref.)" -> Honghe); a county names its prefecture in the reference's type
+    text, "county (Qujing), G60" -> Qujing; an anchor outside the province is its own name."""
+    if r["id"] in NODE_CITY:
+        return NODE_CITY[r["id"]]
+    m = re.search(r"\(([^()]*) Pref\.\)", r["name"])
+    if m:
+        return m.group(1)
+    if node_kind(r) in ("county", "industrial", "port"):
+        m = re.search(r"\(([^()]*)\)", r["type"])
+        if m:
+            return m.group(1)
+    return re.sub(r"\s*\(.*\)$", "", r["name"])
+
+
+def build_nodes(folder, cities, ref_name, with_city=False):
     rows = []
     for r in cities:
         rows.append({"id": r["id"], "name": r["name"], "name_zh": r["name_zh"], "kind": node_kind(r),
                      "lat": r["lat"], "lon": r["lon"],
-                     "source": f"reference data/{ref_name} (coordinates: pyecharts city_coordinates.json, commit 5228492)"})
-    write(os.path.join(REPO, "Models", folder, "nodes.csv"),
-          ["id", "name", "name_zh", "kind", "lat", "lon", "source"], rows)
+                     "source": f"reference data/{ref_name} (coordinates: pyecharts city_coordinates.json, commit 5228492)",
+                     "city": node_city(r)})
+    header = ["id", "name", "name_zh", "kind", "lat", "lon", "source"] + (["city"] if with_city else [])
+    write(os.path.join(REPO, "Models", folder, "nodes.csv"), header, rows)
 
 
 def short_confidence(c):
@@ -327,11 +386,20 @@ CORRIDOR_ZH = {
     "Hangzhou Bay ring (G92 south)": "杭州湾环线（G92 南线）", "Yi-Yong-Zhou (G1512 Ningbo-Jinhua)": "义甬舟通道（G1512 甬金高速）",
     "Yi-Yong-Zhou (G9211 Ningbo-Zhoushan)": "义甬舟通道（G9211 甬舟高速）",
 }
+# Yunnan's "Kunming direct" rows are road-graph shortest paths from Kunming to ten cities over
+# the corridors already in the table (the reference lists them to check the chains). As edges they
+# would be a second, shorter copy of the same expressway that skips every county seat, so that a
+# vehicle could not refuel on the way (Models/yunnan-2025/ASSUMPTIONS.md); they stay in
+# Notebooks-data/corridor_edges_yunnan.csv.
+DROPPED_EDGES = {frozenset(("YN_KM", other)) for other in
+                 ("YN_QJ", "YN_YX", "YN_CX", "YN_DL", "YN_LJ", "YN_MZ", "YN_ZT", "YN_PE", "YN_WS", "YN_BS")}
 
 
 def build_scenario_edges(folder, edges, ref_name):
     seen = {}
     for e in edges:
+        if frozenset((e["from"], e["to"])) in DROPPED_EDGES:
+            continue
         key = frozenset((e["from"], e["to"]))
         if key in seen:
             # The same road section listed under two corridors (e.g. Guiyang-Duyun on G75 and G76):
@@ -349,13 +417,18 @@ def build_scenario_edges(folder, edges, ref_name):
           ["from", "to", "km", "corridor", "corridor_zh", "basis", "confidence", "source"], list(seen.values()))
 
 
+# FJ-02 (a refuelling point implied by one King Long bus on Changle line 616 in 2019) is left
+# out: one bus does not make a station of the 500 kg/day default, and it may be the FJ-01 site
+# (Models/fujian-2025/ASSUMPTIONS.md). The *-AGG rows are province counts, not stations.
 STATION_NODE = {"GZ-01": ["GZ_PZ"], "GZ-02": ["GZ_LZ"], "ZJ-01": ["ZJ_JS"], "ZJ-02": ["ZJ_HY"],
-                "ZJ-03": ["ZJ_JH", "ZJ_JH"], "ZJ-04": ["ZJ_NB"]}
+                "ZJ-03": ["ZJ_JH", "ZJ_JH"], "ZJ-04": ["ZJ_NB"], "FJ-01": ["FJ_CL"], "YN-01": ["YN_LJ"]}
 STATION_OPENED = {"GZ-01": "2021-09-04", "GZ-02": "2025-05", "ZJ-01": "2019-10-15", "ZJ-02": "2022-10",
-                  "ZJ-03": "2022-07", "ZJ-04": "2025-07"}
+                  "ZJ-03": "2022-07", "ZJ-04": "2025-07", "FJ-01": "2022-08", "YN-01": "2023-08"}
 STATION_NAME = {
     "GZ-02": "Liuzhi Meijin Huayu park station (name not found)",
     "ZJ-04": "Ningbo Zhenhai station (name not found)",
+    "FJ-01": "Changle ammonia on-site cracking and refuelling station (China's first)",
+    "YN-01": "Lijiang station, Yunnan's first (name not found)",
 }
 STATION_STATUS = {
     "GZ-01": "reported",
@@ -364,7 +437,10 @@ STATION_STATUS = {
     "ZJ-02": "reported; opening announced for October, year inferred",
     "ZJ-03": "reported (count only); in operation by 2022-07",
     "ZJ-04": "implied by the Zhenhai FC fleet; in operation by 2025-07 - verify",
+    "FJ-01": "reported; built 2022-08, first bus fill 2022-09-15; capacity 100 kg/d to verify",
+    "YN-01": "reported (existence only); in operation by 2023-08; capacity not stated",
 }
+STATION_NAME_ZH = {"YN-01": "全省第一座加氢站"}  # the reference quotes it: "Yunnan's first station"
 
 
 def build_existing(folder, province, stations):
@@ -378,12 +454,25 @@ def build_existing(folder, province, stations):
             name = STATION_NAME.get(s["id"], s["name"])
             if len(nodes) > 1:
                 name = f"{s['city_or_district']} station {i + 1} of {len(nodes)} (not named)"
-            rows.append({"id": sid, "name": name, "name_zh": s["name_zh"], "node": node,
+            rows.append({"id": sid, "name": name, "name_zh": STATION_NAME_ZH.get(s["id"], s["name_zh"]), "node": node,
                          "capacity_kg_per_day": s["capacity_kg_per_day"], "opened": STATION_OPENED[s["id"]],
                          "status": STATION_STATUS[s["id"]],
                          "source": f"reference data/hydrogen_stations_existing.csv {s['id']}: {s['source']}"})
     write(os.path.join(REPO, "Models", folder, "existing_stations.csv"),
           ["id", "name", "name_zh", "node", "capacity_kg_per_day", "opened", "status", "source"], rows)
+
+
+# ---------------------------------------------------------------- hydrogen sources (Fujian, Yunnan)
+def build_sources(province, fname):
+    rows = []
+    for r in read(fname):
+        d = {k: clean(v) for k, v in r.items()}
+        rows.append({"id": d["id"], "name": d["name_en"], "name_zh": d["name_zh"], "node": d["node_id"], "kind": d["kind"],
+                     "capacity": d["capacity"], "unit": d["unit"], "year": d["year"],
+                     "basis": d["basis"].replace(" ", "_"), "source": d["source"]})
+    header = ["id", "name", "name_zh", "node", "kind", "capacity", "unit", "year", "basis", "source"]
+    write(os.path.join(OUT, f"sources_{province.lower()}.csv"), header, rows)
+    return rows
 
 
 def main():
@@ -395,11 +484,19 @@ def main():
     st = build_stations()
     build_policy_targets()
     build_nodes("guizhou-2025", gz, "cities_guizhou.csv")
-    build_nodes("zhejiang-2025", zj, "cities_zhejiang.csv")
+    build_nodes("zhejiang-2025", zj, "cities_zhejiang.csv", with_city=True)
     build_scenario_edges("guizhou-2025", gze, "corridor_edges_guizhou.csv")
     build_scenario_edges("zhejiang-2025", zje, "corridor_edges_zhejiang.csv")
     build_existing("guizhou-2025", "Guizhou", st)
     build_existing("zhejiang-2025", "Zhejiang", st)
+    for province in ("Fujian", "Yunnan"):
+        lower = province.lower()
+        cities = build_cities(province, f"cities_{lower}.csv")
+        edges = build_edges(province, f"corridor_edges_{lower}.csv")
+        build_sources(province, f"sources_{lower}.csv")
+        build_nodes(f"{lower}-2025", cities, f"cities_{lower}.csv", with_city=True)
+        build_scenario_edges(f"{lower}-2025", edges, f"corridor_edges_{lower}.csv")
+        build_existing(f"{lower}-2025", province, st)
 
 
 if __name__ == "__main__":

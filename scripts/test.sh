@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build
-# The committed flagship results as their readers see them: workbook read back with openpyxl,
+# The committed provincial results as their readers see them: workbook read back with openpyxl,
 # logistics totals, map labels, target line, every SVG rendered, GIS layers through GDAL.
-python3 scripts/check_outputs.py --require-tools Results/guizhou-2025 Results/zhejiang-2025
+python3 scripts/check_outputs.py --require-tools Results/guizhou-2025 Results/zhejiang-2025 Results/fujian-2025 Results/yunnan-2025
 png_dir=$(mktemp -d)
 trap 'rm -rf "$png_dir"' EXIT
 for svg in Results/*/*.svg; do

@@ -4,7 +4,8 @@ import H2Model
 
 public enum NetworkFiles {
     /// nodes: `id` plus optional `name`, `kind`, `lat`, `lon` (other columns are kept for the
-    /// planner and ignored here); edges: `from,to,km`.
+    /// planner and ignored here); edges: `from,to,km` and optional `confidence` (`low` marks a
+    /// length that `network.low_confidence_km_factor` scales; other words are kept as notes).
     public static func readNetwork(nodesPath: String, edgesPath: String) throws(InputErrors) -> Network {
         var problems = InputErrors()
         let nodesTable = problems.recording { () throws(InputError) in try CSVTable.read(from: nodesPath) }
@@ -42,7 +43,8 @@ public enum NetworkFiles {
                     km = nil
                 }
                 if let from, let to, let km {
-                    edges.append(NetworkEdge(from: from, to: to, km: km))
+                    let low = edgesTable.header.contains("confidence") && edgesTable.optionalString(row, "confidence") == "low"
+                    edges.append(NetworkEdge(from: from, to: to, km: km, lowConfidence: low))
                     edgeRows.append(row + 1)
                 }
             }

@@ -65,7 +65,12 @@ struct Run: ParsableCommand {
             options.sets.append("policy.retail_price_cny_per_kg=\(retailPrice)")
         }
         let loaded = try loadScenario(scenario, options, content: .everything, quiet: output.quiet)
-        let planning = loaded.planning!
+        var planning = loaded.planning!
+        // Low-confidence edges at network.low_confidence_km_factor (1: as given).
+        do { planning = try planning.applyingEdgeAssumptions(loaded.parameters.assumptions) } catch {
+            printError("error: \(error)")
+            throw ExitCode(Exit.dataError)
+        }
         try guardPlanning(planning, loaded, directory: scenario)
         try checkPlanningSize(planning, directory: scenario, memoryLimit: memoryLimit)
         if out == "-" {

@@ -80,7 +80,7 @@ func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -
     let loaded = try loadScenario(folder, overrides, content: .everything)
     let planning = loaded.planning!
     let plan: CorridorPlan
-    do { plan = try CorridorPlanner.plan(planning, loaded.parameters.assumptions) } catch {
+    do { plan = try CorridorPlanner.plan(planning.applyingEdgeAssumptions(loaded.parameters.assumptions), loaded.parameters.assumptions) } catch {
         printError("error: \(error)")
         throw ExitCode(Exit.dataError)
     }

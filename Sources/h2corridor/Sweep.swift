@@ -57,6 +57,11 @@ struct Sweep: ParsableCommand {
             printError("error: \(key) is pinned with --set and also swept; drop one of the two")
             throw ExitCode(Exit.usage)
         }
+        // Road lengths shape the placement itself: a fixed placement would repeat the base row.
+        for spec in design.parameters where spec.key.hasPrefix("network.") && sensitivity.depth == .fixedPlacement {
+            printError("error: \(spec.key) changes road lengths, which the fixed base placement does not see; add --reoptimize")
+            throw ExitCode(Exit.usage)
+        }
         let scenarios = try settingScenarios(design, context)
         var casesFile: [JSONMember] = []
         if let cases {

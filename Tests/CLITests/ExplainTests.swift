@@ -43,7 +43,7 @@ struct ExplainTests {
         for ref in refs { #expect(rows.contains(ref), "ref \(ref) is not a row of cost_parameters.csv") }
     }
 
-    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025", "fujian-2025", "yunnan-2025"])
     func everyParameterOnceWithItsOrigin(_ name: String) throws {
         let (catalogueRun, catalogue) = try explain(["none"])
         #expect(catalogueRun.exitCode == 0)

@@ -46,9 +46,10 @@ struct RunTests {
                         "manifest.json", "map.svg", "results.xlsx", "sources.geojson", "stations.csv", "stations.geojson", "summary.csv",
                         "supply.csv", "supply_links.geojson"]
 
-    /// The committed flagship results are what a fresh run writes, byte for byte (run from the
-    /// package root so the manifest's input paths are the same relative paths).
-    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    /// The committed provincial results (the two flagships, Fujian and Yunnan) are what a fresh
+    /// run writes, byte for byte (run from the package root so the manifest's input paths are the
+    /// same relative paths).
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025", "fujian-2025", "yunnan-2025"])
     func flagshipResultsAreReproducedExactly(_ name: String) throws {
         let folder = TemporaryFolder()
         let result = try CLI.run(["run", "Models/\(name)", "--out", folder.file("out"), "--quiet"], inDirectory: CLI.packageRoot.path, timeout: 120)
@@ -66,7 +67,7 @@ struct RunTests {
     }
 
     /// stations.geojson parses as GeoJSON and map.svg as XML, and both hold every station and source.
-    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025", "fujian-2025", "yunnan-2025"])
     func mapAndGeoJSONHoldEveryStationAndSource(_ name: String) throws {
         let results = CLI.packageRoot.appendingPathComponent("Results/\(name)")
         let stations = CSVRows(try String(contentsOf: results.appendingPathComponent("stations.csv"), encoding: .utf8)).values("node")
@@ -86,7 +87,8 @@ struct RunTests {
         #expect(Set(try ids("sources.geojson", "id")) == Set(sources))
         for f in try features("stations.geojson") {
             let coordinates = (f["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
-            #expect(coordinates.count == 2 && coordinates[0] > 100 && coordinates[0] < 125, "[lon, lat] order")
+            // China spans about 73–135° E and 18–54° N: a swapped pair falls outside.
+            #expect(coordinates.count == 2 && coordinates[0] > 73 && coordinates[0] < 136 && coordinates[1] > 18 && coordinates[1] < 54, "[lon, lat] order")
         }
 
         let svg = try Data(contentsOf: results.appendingPathComponent("map.svg"))

@@ -101,6 +101,33 @@ struct SensitivityCommandTests {
         #expect(table.rows.map { Array($0.prefix(2)) } == [["6", "60"], ["10", "80"], ["8", "70"]])
     }
 
+    /// network.low_confidence_km_factor stretches only the edges whose confidence is low. In the
+    /// small corridor the A–B edge is made low-confidence: the A↔D trucks' route (100 + 120 + 150
+    /// km) becomes 100 f + 270 km, so their demand, 10 trucks × 0.5 round trips × 2 × km × 9.1
+    /// kg/100 km, plus the buses' 20 × 150 km × 7.6 kg/100 km = 228 kg/day, is known by hand
+    /// for each factor; with every edge confident the factor changes nothing.
+    @Test func lowConfidenceEdgeFactorMovesOnlyLowConfidenceLengths() throws {
+        let folder = TemporaryFolder()
+        var small = SmallScenario()
+        small.edges = "from,to,km,confidence\nA,B,100,low\nB,C,120,medium\nC,D,150,medium-low\n"
+        let dir = small.write(to: folder)
+        let grid = ["--grid", "network.low_confidence_km_factor=0.8,1,1.5", "--reoptimize", "--quiet"]
+        let result = try CLI.run(["sweep", dir] + grid + ["--out", "low"], in: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let served = CSVRows(String(decoding: folder.read("low/sweep.csv") ?? [], as: UTF8.self)).values("served_kg_per_day").compactMap(Double.init)
+        let byHand = [0.8, 1, 1.5].map { f in 10 * 0.5 * 2 * (100 * f + 270) * 0.091 + 228 }
+        #expect(served.count == 3 && zip(served, byHand).allSatisfy { abs($0 - $1) < 1e-6 }, "\(served) against \(byHand)")
+
+        var confident = SmallScenario()
+        confident.edges = "from,to,km,confidence\nA,B,100,medium\nB,C,120,medium\nC,D,150,medium-low\n"
+        let elsewhere = TemporaryFolder()
+        let dir2 = confident.write(to: elsewhere)
+        let same = try CLI.run(["sweep", dir2] + grid + ["--out", "same"], in: folder)
+        #expect(same.exitCode == 0, "\(same.stderr)")
+        let flat = CSVRows(String(decoding: folder.read("same/sweep.csv") ?? [], as: UTF8.self)).values("network_average_cny_per_kg")
+        #expect(flat.count == 3 && Set(flat).count == 1, "\(flat)")
+    }
+
     @Test func tornadoRanksEveryCataloguedParameterWithLowAndHighBySwing() throws {
         let folder = TemporaryFolder()
         let result = try CLI.run(["tornado", Self.guizhou, "--out", "t"], in: folder)
@@ -177,6 +204,7 @@ struct SensitivityCommandTests {
         (["montecarlo", guizhou, "--set", "finance.discount_rate_pct=7", "--parameters", "finance.discount_rate_pct"], 64, "pinned"),
         (["sobol", guizhou, "--parameters", "finance.discount_rate_pct,electricity.grid_price"], 64, "electricity.grid_price"),
         (["tornado", guizhou, "--per-station", "--reoptimize"], 64, "fixed placement"),
+        (["sweep", guizhou, "--grid", "network.low_confidence_km_factor=1,1.2"], 64, "--reoptimize"),
     ]
 
     @Test(arguments: badSpecifications.indices)

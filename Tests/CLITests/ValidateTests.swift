@@ -4,7 +4,7 @@ import Testing
 
 @Suite("validate")
 struct ValidateTests {
-    @Test(arguments: ["guizhou-2025", "zhejiang-2025"])
+    @Test(arguments: ["guizhou-2025", "zhejiang-2025", "fujian-2025", "yunnan-2025"])
     func flagshipScenariosAreValid(_ name: String) throws {
         let folder = TemporaryFolder()
         let result = try CLI.run(["validate", CLI.model(name)], in: folder)

@@ -118,3 +118,17 @@ func shortestPathMatchesBruteForceWithTieRule(seed: Int) {
     #expect(r.shortestPath(from: "C", to: "A")?.legKm == [100, 37.5])
     #expect(formatShortestKm(12.5) == "12.5" && formatShortestKm(50) == "50")
 }
+
+/// Only low-confidence edges are scaled, and a factor of 1 is the network as given.
+@Test func lowConfidenceEdgesScaleAlone() throws {
+    let nodes = ["a", "b", "c"].map { NetworkNode(id: $0) }
+    let net = try Network(nodes: nodes, edges: [NetworkEdge(from: "a", to: "b", km: 100, lowConfidence: true),
+                                                NetworkEdge(from: "b", to: "c", km: 50)])
+    let longer = try net.scalingLowConfidenceEdges(by: 1.2)
+    #expect(abs(longer.edges[0].km - 120) < 1e-9 && longer.edges[1].km == 50)
+    #expect(abs(longer.distances(from: 0)[2] - 170) < 1e-9)
+    #expect(try net.scalingLowConfidenceEdges(by: 1).edges == net.edges)
+    // Split points keep the flag, so a refined network scales the same length.
+    let split = try net.splittingEdges(everyKm: 40).network
+    #expect(abs(try split.scalingLowConfidenceEdges(by: 1.2).distances(from: 0)[2] - 170) < 1e-9)
+}

@@ -58,12 +58,12 @@ extension Network {
                                             latitude: a.latitude + t * (b.latitude - a.latitude),
                                             longitude: a.longitude + t * (b.longitude - a.longitude)))
                 added.append(id)
-                newEdges.append(NetworkEdge(from: previous, to: id, km: km - previousKm))
+                newEdges.append(NetworkEdge(from: previous, to: id, km: km - previousKm, lowConfidence: e.lowConfidence))
                 previous = id
                 previousKm = km
                 k += 1
             }
-            newEdges.append(NetworkEdge(from: previous, to: e.to, km: e.km - previousKm))
+            newEdges.append(NetworkEdge(from: previous, to: e.to, km: e.km - previousKm, lowConfidence: e.lowConfidence))
         }
         return Refinement(network: try Network(nodes: newNodes, edges: newEdges), splitPointIDs: added)
     }

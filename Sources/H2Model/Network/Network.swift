@@ -21,11 +21,15 @@ public struct NetworkEdge: Sendable, Hashable {
     public var from: String
     public var to: String
     public var km: Double
+    /// The length is a low-confidence estimate (edges.csv `confidence` = low: a great-circle
+    /// fallback where the road graph failed); `network.low_confidence_km_factor` scales it.
+    public var lowConfidence: Bool
 
-    public init(from: String, to: String, km: Double) {
+    public init(from: String, to: String, km: Double, lowConfidence: Bool = false) {
         self.from = from
         self.to = to
         self.km = km
+        self.lowConfidence = lowConfidence
     }
 }
 

@@ -21,6 +21,7 @@ public struct Assumptions: Sendable, Equatable {
     public var ammoniaTanker = AmmoniaTankerInputs()
     public var station = StationInputs()
     public var policy = PolicyInputs()
+    public var network = NetworkInputs()
 
     /// Zero-filled; the catalogue's defaults are applied by `ParameterCatalogue.defaults`.
     public init() {}
@@ -205,4 +206,9 @@ public struct PolicyInputs: Sendable, Equatable {
     public var operatingSubsidyLaterCnyPerKg = 0.0
     public var operatingSubsidyLaterYears = 0.0
     public var retailPriceCnyPerKg = 0.0
+}
+
+public struct NetworkInputs: Sendable, Equatable {
+    /// Multiplier on the length of every low-confidence edge (edges.csv `confidence` = low).
+    public var lowConfidenceKmFactor = 0.0
 }

@@ -7,7 +7,7 @@ public enum ParameterCatalogue {
     /// Every parameter, in the order `explain` lists them.
     public static let all: [ParameterSpec] = finance + electricity + byproduct + compression
         + electrolysis + referencePathways + ammonia + road + tubeTrailers + liquid + pipeline
-        + ammoniaTanker + station + policy
+        + ammoniaTanker + station + policy + network
 
     /// Look-up by dotted key.
     public static let byKey: [String: ParameterSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
@@ -462,5 +462,15 @@ public enum ParameterCatalogue {
         .init("policy.retail_price_cny_per_kg", "CNY/kg", base: 35, basis: .reported, ref: "D.pump_price_target_national",
               source: "Delivered hydrogen price <= 35 CNY/kg in demo clusters (Cai Jian [2020] 394)", description: "Nozzle price for NPV, IRR and payback",
               domain: .nonNegative, \.policy.retailPriceCnyPerKg),
+    ]
+
+    // MARK: road network
+    static let network: [ParameterSpec] = [
+        // No low/high: the factor changes road lengths, which only a re-optimised plan sees, so
+        // the fixed-placement tornado and Monte Carlo must not vary it (sweep it with --reoptimize).
+        .init("network.low_confidence_km_factor", "x", base: 1, basis: .estimate,
+              source: "[ESTIMATE] 1 = the edges' lengths as given; the reference's low-confidence lengths are great-circle x 1.3 fallbacks where the OSM road graph failed or gave > 1.45 x great-circle, to be read as +-15-20 % (reference data-fujian-yunnan.md section G)",
+              description: "Multiplier on the length of every edges.csv row whose confidence is low (run and --reoptimize; a fixed placement keeps the base lengths)",
+              domain: .between(0.5, 2), \.network.lowConfidenceKmFactor),
     ]
 }

@@ -49,7 +49,7 @@ public struct SensitivityModel: Sendable {
             guard let (stations, average) = try? basePlan.fixedPlacementPrices(a), average.isFinite else { return nil }
             return perStation ? [average] + stations : [average]
         case .reoptimised:
-            guard let plan = try? CorridorPlanner.plan(scenario, a), plan.status.hasSolution, plan.servedKgPerDay > 0 else { return nil }
+            guard let plan = try? CorridorPlanner.plan(scenario.applyingEdgeAssumptions(a), a), plan.status.hasSolution, plan.servedKgPerDay > 0 else { return nil }
             return [plan.networkAverage.total, Double(plan.stationCount), plan.totalCapacityKgPerDay, plan.servedKgPerDay]
         }
     }
