@@ -91,7 +91,8 @@ struct Run: ParsableCommand {
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: loaded, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
-            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail)),
+            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail,
+                                                     assumptions: loaded.parameters.assumptions)),
             ("supply.csv", try PlanResults.supply(plan)),
             ("logistics.csv", try PlanResults.logistics(plan, planning, loaded.parameters.assumptions, names: names)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),
