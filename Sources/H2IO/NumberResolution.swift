@@ -14,6 +14,7 @@ public enum NumberResolution {
         ("kg_per_day", 3),        // 1 g a day
         ("kg_per_trip", 3),       // 1 g per trip
         ("kg", 3),                // 1 g (cashflow: kg sold a year)
+        ("kg_per_kg", 4),         // kg CO2e per kg H2: 0.1 g
         ("t_per_year", 3),        // 1 kg a year
         ("cny_per_kg", 4),        // 0.01 fen per kg
         ("cny", 0),               // 1 CNY

@@ -2,6 +2,8 @@
 // ASCII whatever the language; Chinese names come from the scenario's name_zh columns, and the
 // fixed words of charts and maps from the one table below.
 
+import H2Model
+
 public enum OutputLanguage: String, Sendable, CaseIterable {
     case en
     case zh
@@ -11,9 +13,14 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
     public func callAsFunction(_ text: String) -> String {
         switch self {
         case .en: text
-        case .zh: OutputLanguage.chineseWords[text] ?? text
+        case .zh: OutputLanguage.chineseWords[text] ?? OutputLanguage.carrierWords[text] ?? text
         }
     }
+
+    /// Chinese names of carrier pathways and tankers, from each carrier's definition.
+    static let carrierWords: [String: String] = Dictionary(uniqueKeysWithValues: Carrier.all.flatMap { c in
+        [(c.hubPathway.rawValue, c.chineseNames.hub), (c.stationPathway.rawValue, c.chineseNames.station), (c.tanker.rawValue, c.chineseNames.tanker)]
+    })
 
     /// Every fixed word of the charts, maps and legends, English → Chinese (simplified). The
     /// terms follow the usage of the provincial plans in shared/seeds (加氢站, 副产氢, 长管拖车).

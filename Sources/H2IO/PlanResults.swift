@@ -11,7 +11,14 @@ public enum PlanResults {
             "optimiser_cost_cny", "recosted_cost_cny", "recost_difference_pct", "approximation_error_pct",
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
             "retail_price_cny_per_kg", "stations_profitable_at_retail", "total_trailer_km_per_day",
+            "network_co2_kg_per_kg", "co2_grade", "tcab_clean_co2_kg_per_kg", "tcab_low_carbon_co2_kg_per_kg",
         ])
+        let a = scenario.parameters.assumptions
+        // Carbon intensity at the nozzle, kg-weighted like the network average; graded under
+        // T/CAB 0078-2020 (thresholds from the catalogue, emissions.tcab_*).
+        let co2 = try? plan.averageCo2(a).total
+        let grade = co2.map { HydrogenGrade.of($0, renewable: plan.isRenewable, a).rawValue } ?? ""
+        let carbon: [CSVCell] = [.optional(co2), .text(grade), .number(a.emissions.tcabCleanKgPerKg), .number(a.emissions.tcabLowCarbonKgPerKg)]
         let profitable = StationReturns.profitableStationCount(plan, retailPriceCnyPerKg: retailPriceCnyPerKg)
         let final = plan.last
         let finalYear = final?.period.year ?? settings.designYear
@@ -30,7 +37,7 @@ public enum PlanResults {
             .optional(settings.planVehicles), .optional(settings.planStations), .optional(settings.planCapacityTonnesPerDay.map { $0 * 1000 }),
             .integer(uncovered), .integer(unserved), .number(retailPriceCnyPerKg), .integer(profitable),
             .number(totalTruckKmPerDay(plan, scenario.parameters.assumptions)),
-        ])
+        ] + carbon)
         return csv
     }
 
@@ -47,16 +54,20 @@ public enum PlanResults {
         return csv
     }
 
-    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, names: ChineseNames = ChineseNames(), retailPriceCnyPerKg: Double) throws(OutputError) -> CSVWriter {
+    public static func stations(_ plan: CorridorPlan, _ s: PlanningScenario, names: ChineseNames = ChineseNames(), retailPriceCnyPerKg: Double,
+                                assumptions a: Assumptions) throws(OutputError) -> CSVWriter {
         let years = plan.periods.map(\.period.year)
         var csv = CSVWriter(name: "stations.csv", header: [
             "node", "name", "name_zh", "lat", "lon", "opened_year", "existing", "size_class", "stations", "pressure_mpa", "capacity_kg_per_day",
         ] + years.map { "capacity_\($0)_kg_per_day" } + years.map { "throughput_\($0)_kg_per_day" } + [
             "throughput_kg_per_day", "utilisation_pct", "production", "delivery", "source", "distance_km", "capex_per_station_mcny",
-            "break_even_cny_per_kg", "npv_at_retail_cny", "irr_at_retail_pct", "payback_years_at_retail", "policies",
+            "break_even_cny_per_kg", "co2_kg_per_kg", "co2_grade", "npv_at_retail_cny", "irr_at_retail_pct", "payback_years_at_retail", "policies",
         ])
         for st in plan.stations {
             let node = s.network.position(of: st.site).map { s.network.nodes[$0] }
+            let co2 = try? st.co2(a).total
+            let grade = co2.map { HydrogenGrade.of($0, renewable: st.isRenewable, a).rawValue } ?? ""
+            let carbon: [CSVCell] = [.optional(co2), .text(grade)]
             let capacities: [CSVCell] = plan.periods.map { p in .number(st.openedYear <= p.period.year || st.throughputByPeriod[p.period.index] > 0 ? st.capacityKgPerDay : 0) }
             try csv.appendRow([
                 .text(st.site), .text(node?.name ?? ""), .text(names.nodes[st.site] ?? ""), coordinate(node?.latitude), coordinate(node?.longitude), .integer(st.openedYear),
@@ -66,7 +77,7 @@ public enum PlanResults {
                 .number(st.throughputKgPerDay), .number(100 * st.throughputKgPerDay / st.capacityKgPerDay), .text(st.chain.production.rawValue),
                 .text(st.chain.delivery.rawValue), .text(st.supply.first?.source.id ?? ""), .number(st.chain.distanceKm),
                 .number(st.stationCapexCny / 1e6), .number(st.cost.total),
-            ] + StationReturns.cells(st, retailPriceCnyPerKg: retailPriceCnyPerKg))
+            ] + carbon + StationReturns.cells(st, retailPriceCnyPerKg: retailPriceCnyPerKg))
         }
         return csv
     }

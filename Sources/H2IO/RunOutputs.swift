@@ -46,7 +46,7 @@ public enum RunOutputs {
         let tables: [(String, CSVWriter)] = [
             ("summary.csv", try PlanResults.summary(plan, planning, scenario: scenario, retailPriceCnyPerKg: retail)),
             ("periods.csv", try PlanResults.periods(plan)),
-            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail)),
+            ("stations.csv", try PlanResults.stations(plan, planning, names: names, retailPriceCnyPerKg: retail, assumptions: a)),
             ("supply.csv", try PlanResults.supply(plan)),
             ("logistics.csv", try PlanResults.logistics(plan, planning, a, names: names)),
             ("coverage.csv", try PlanResults.coverage(plan, planning)),

@@ -388,7 +388,7 @@ extension ScenarioLoader {
         if let e = file["placement.delivery_modes"], let names = problems.recording({ () throws(InputError) in try e.strings() }) {
             var modes: [DeliveryMode] = []
             for n in names {
-                if let m = DeliveryMode(rawValue: n), m != .none, m != .ammoniaTanker { modes.append(m) } else {
+                if let m = DeliveryMode(rawValue: n), m != .none, m.carrier == nil { modes.append(m) } else {
                     problems.append(e.error("\"\(n)\" is not a hydrogen delivery mode", fix: "use tube-trailer-20, tube-trailer-30, tube-trailer-50, liquid or pipeline"))
                 }
             }

@@ -3,6 +3,8 @@
 import H2Model
 
 enum GlobalSensitivityOutputs {
+    static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+
     static func summaries(_ f: JSONValue, withBOM: Bool, column outputColumn: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
         let parameters = f["parameters"]?.arrayValue ?? []
         guard let baseSamples = f["base_samples"]?.intValue, let seedText = f["seed"]?.stringValue, let seed = UInt64(seedText),
@@ -11,7 +13,8 @@ enum GlobalSensitivityOutputs {
             throw SensitivityRecordError("the sobol fingerprint lacks its design settings")
         }
         let design = try SaltelliDesign(parameters: parameters.count, baseSamples: baseSamples, seed: seed, sampler: sampler)
-        let column = try outputColumn(SensitivityModel.networkAverageColumn)
+        // The network average analysed: price, or carbon intensity with `--output co2`.
+        let column = try outputColumn(strings(f["outputs"]).first ?? SensitivityModel.networkAverageColumn)
         if let missing = column.firstIndex(where: { $0 == nil }) {
             throw SensitivityRecordError("sample \(missing) has no network average (the model had no answer there), so Sobol indices cannot be estimated; narrow the distributions or use fixed placement")
         }

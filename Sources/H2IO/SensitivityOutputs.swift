@@ -46,7 +46,7 @@ public enum SensitivityOutputs {
         switch command {
         case .sweep, .tornado: []
         case .montecarlo: strings(fingerprint["outputs"])
-        case .sobol: [SensitivityModel.networkAverageColumn]
+        case .sobol: Array(strings(fingerprint["outputs"]).prefix(1))
         }
     }
 
@@ -135,10 +135,12 @@ public enum SensitivityOutputs {
                     continue
                 }
                 try table.appendRow([.text(output), .integer(s.samples), .integer(s.failed), .number(s.p5), .number(s.p50), .number(s.p95), .number(s.mean)])
-                if output == SensitivityModel.networkAverageColumn {
+                if output == SensitivityModel.networkAverageColumn || output == "network_co2_kg_per_kg" {
                     let name = fingerprint["scenario_title"]?.stringValue ?? fingerprint["scenario"]?.stringValue ?? ""
                     // `values` is sorted now; the histogram does not depend on the order.
-                    histogram = HistogramSVG.render(title: "\(name): network-average nozzle price, \(samples) samples", unit: "CNY/kg",
+                    let co2 = output.hasSuffix("co2_kg_per_kg")
+                    histogram = HistogramSVG.render(title: "\(name): network-average \(co2 ? "carbon intensity" : "nozzle price"), \(samples) samples",
+                                                    unit: co2 ? "kg CO2e/kg" : "CNY/kg",
                                                     values: values, bins: 40,
                                                     markers: [("P5", s.p5), ("P50", s.p50), ("mean", s.mean), ("P95", s.p95)])
                 }
@@ -161,6 +163,8 @@ public enum SensitivityOutputs {
         }
         var files: [(name: String, bytes: [UInt8])] = []
         var perStation: [(station: String, rows: [[CSVCell]])] = []
+        // The unit of the outputs analysed (`--output cost|co2`), from the first output's name.
+        let unit = outputs.first?.hasSuffix("co2_kg_per_kg") == true ? "co2_kg_per_kg" : "cny_per_kg"
         for (o, output) in outputs.enumerated() {
             let values = try column(record, output)
             var bars: [TornadoBar] = []
@@ -187,7 +191,7 @@ public enum SensitivityOutputs {
             if o == 0 {
                 do {
                     var table = CSVWriter(name: "tornado.csv", header: ["rank", "parameter", "unit", "low_input", "base_input", "high_input",
-                                                                        "low_cny_per_kg", "high_cny_per_kg", "baseline_cny_per_kg", "swing_cny_per_kg"])
+                                                                        "low_\(unit)", "high_\(unit)", "baseline_\(unit)", "swing_\(unit)"])
                     for row in rows { try table.appendRow(row) }
                     files.append(("tornado.csv", table.bytes(withBOM: record.withBOM)))
                 }
@@ -196,8 +200,8 @@ public enum SensitivityOutputs {
                                lowInput: formatNumber($0.lowInput), highInput: formatNumber($0.highInput))
                 }
                 let name = f["scenario_title"]?.stringValue ?? f["scenario"]?.stringValue ?? ""
-                let svg = TornadoChartSVG.render(title: "\(name): network-average price, one parameter at a time",
-                                                 unit: "CNY/kg", baseline: baseline[0] ?? .nan, rows: Array(chartRows))
+                let svg = TornadoChartSVG.render(title: "\(name): network-average \(unit == "cny_per_kg" ? "price" : "carbon intensity"), one parameter at a time",
+                                                 unit: unit == "cny_per_kg" ? "CNY/kg" : "kg CO2e/kg", baseline: baseline[0] ?? .nan, rows: Array(chartRows))
                 files.append(("tornado.svg", Array(svg.utf8)))
             } else {
                 perStation.append((output, rows))
@@ -206,9 +210,9 @@ public enum SensitivityOutputs {
         if !perStation.isEmpty {
             do {
                 var table = CSVWriter(name: "tornado_stations.csv", header: ["station", "rank", "parameter", "unit", "low_input", "base_input", "high_input",
-                                                                             "low_cny_per_kg", "high_cny_per_kg", "baseline_cny_per_kg", "swing_cny_per_kg"])
+                                                                             "low_\(unit)", "high_\(unit)", "baseline_\(unit)", "swing_\(unit)"])
                 for (station, rows) in perStation {
-                    let site = String(station.dropFirst("station_".count).dropLast("_cny_per_kg".count))
+                    let site = String(station.dropFirst("station_".count).dropLast(unit.count + 1))
                     for row in rows { try table.appendRow([.text(site)] + row) }
                 }
                 files.append(("tornado_stations.csv", table.bytes(withBOM: record.withBOM)))

@@ -13,7 +13,9 @@ struct Cost: ParsableCommand {
         abstract: "Itemised cost of hydrogen at the nozzle (CNY/kg) for one supply chain, or a comparison of all.",
         discussion: """
         Options not given come from the scenario's [cost] table, then from the catalogue. The CSV has \
-        one row per cost item (item,cny_per_kg,share_pct) and a last row `total`; a summary of the \
+        one row per cost item (item,cny_per_kg,co2_kg_per_kg,share_pct) and a last row `total`: the \
+        carbon intensity (kg CO2e per kg at the nozzle) stands beside the cost of the step that emits it \
+        (station electricity under `energy`, reconversion under `cracking`); a summary of the \
         physical quantities behind it goes to stderr.
 
         Examples:
@@ -129,11 +131,11 @@ struct Cost: ParsableCommand {
             cost = result.cost
             proForma = result.proForma
         }
-        var csv = CSVWriter(name: "cost", header: ["item", "cny_per_kg", "share_pct"])
+        var csv = CSVWriter(name: "cost", header: ["item", "cny_per_kg", "co2_kg_per_kg", "share_pct"])
         for item in CostItem.allCases {
-            try csv.appendRow([.text(item.rawValue), .number(cost[item]), .number(100 * cost[item] / cost.total)])
+            try csv.appendRow([.text(item.rawValue), .number(cost[item]), .number(evaluation.co2[cost: item]), .number(100 * cost[item] / cost.total)])
         }
-        try csv.appendRow([.text("total"), .number(cost.total), .number(100)])
+        try csv.appendRow([.text("total"), .number(cost.total), .number(evaluation.co2.total), .number(100)])
         try writeOutput(csv.bytes(withBOM: output.bom), to: out)
         if !output.quiet {
             printError(CostReport.summary(evaluation, cost: cost, proForma: proForma, finance: finance, scenario: loaded, a))
@@ -142,7 +144,7 @@ struct Cost: ParsableCommand {
 
     func runComparison(_ a: Assumptions, _ parameters: ParameterSet, distance: Double, capacity: Double, utilisationPct: Double,
                        pressure: DispensingPressure) throws {
-        var rows: [(chain: SupplyChain, cost: CostVector)] = []
+        var rows: [(chain: SupplyChain, cost: CostVector, co2: Double)] = []
         var skipped: [String] = []
         for production in ProductionPathway.allCases {
             for delivery in DeliveryMode.allCases where production.incompatibility(with: delivery) == nil {
@@ -151,7 +153,9 @@ struct Cost: ParsableCommand {
                 // An unsound number is the input's fault, not the pathway's: refuse, naming it.
                 do { try NumericalGuard.check(chain, parameters, mode: finance) } catch { throw report(error, directory: scenarioDirectory(scenario)) }
                 do {
-                    rows.append((chain, try ChainModel.cost(chain, a, mode: finance)))
+                    let e = try ChainModel.evaluate(chain, a)
+                    let cost = finance == .annuity ? ChainModel.annuityCost(e, a) : try ChainModel.proFormaCost(e, a).cost
+                    rows.append((chain, cost, e.co2.total))
                 } catch {
                     skipped.append("\(production.rawValue) + \(delivery.rawValue): \(error)")
                 }
@@ -159,11 +163,11 @@ struct Cost: ParsableCommand {
         }
         // Cheapest first; ties keep the pathway order of the catalogue (deterministic).
         let ranked = rows.enumerated().sorted { ($0.element.cost.total, $0.offset) < ($1.element.cost.total, $1.offset) }.map(\.element)
-        var csv = CSVWriter(name: "compare", header: ["rank", "production", "delivery", "total_cny_per_kg"]
+        var csv = CSVWriter(name: "compare", header: ["rank", "production", "delivery", "total_cny_per_kg", "co2_kg_per_kg"]
                             + CostItem.allCases.map { "\($0.rawValue)_cny_per_kg" })
         for (rank, row) in ranked.enumerated() {
             try csv.appendRow([.integer(rank + 1), .text(row.chain.production.rawValue), .text(row.chain.delivery.rawValue),
-                               .number(row.cost.total)] + CostItem.allCases.map { .number(row.cost[$0]) })
+                               .number(row.cost.total), .number(row.co2)] + CostItem.allCases.map { .number(row.cost[$0]) })
         }
         try writeOutput(csv.bytes(withBOM: output.bom), to: out)
         if !output.quiet {

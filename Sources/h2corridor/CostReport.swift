@@ -12,6 +12,8 @@ enum CostReport {
         let c = e.chain
         var lines = ["\(c.production.rawValue) + \(c.delivery.rawValue), \(f(c.distanceKm, 1)) km, station \(f(c.stationCapacityKgPerDay, 0)) kg/day at \(f(c.utilisationPct, 1)) % (\(f(c.dispensedKgPerDay, 0)) kg/day), \(c.pressure.rawValue) MPa; scenario \(scenario.name), price year \(scenario.priceYear)"]
         lines.append("  total \(f(cost.total)) CNY/kg (\(finance.rawValue))")
+        let grade = HydrogenGrade.of(e.co2.total, renewable: CarbonIntensity.isRenewable(e.chain.production), a)
+        lines.append("  carbon intensity \(f(e.co2.total)) kg CO2e/kg at the nozzle: \(grade.rawValue) under T/CAB 0078-2020 (clean <= \(f(a.emissions.tcabCleanKgPerKg)), low-carbon <= \(f(a.emissions.tcabLowCarbonKgPerKg)))")
         if let hours = e.source.operatingHoursPerDay {
             lines.append("  time-of-use electrolysis: \(f(hours)) h/day; flat operation would cost \(f(e.source.flatOperationCnyPerKg ?? .nan)) CNY/kg")
         }
@@ -23,7 +25,7 @@ enum CostReport {
         if e.lossFraction > 0 { lines.append("  losses before the nozzle: \(f(100 * e.lossFraction)) % of production") }
         lines.append("  station: capex \(f(e.stationCapexCny / 1e6)) M CNY excl. land, energy \(f(e.stationEnergyKwhPerKg)) kWh/kg")
         if e.onsiteElectrolyserKw > 0 { lines.append("  on-site electrolyser: \(f(e.onsiteElectrolyserKw, 0)) kW") }
-        if e.stationCrackerKgPerDay > 0 { lines.append("  station cracker: \(f(e.stationCrackerKgPerDay, 0)) kg/day") }
+        if let carrier = e.chain.production.stationCarrier { lines.append("  station \(carrier.plantWord): \(f(e.stationCrackerKgPerDay, 0)) kg/day") }
         if let proForma {
             let price = a.policy.retailPriceCnyPerKg
             let npv = proForma.npv(atPrice: price)

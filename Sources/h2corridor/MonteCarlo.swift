@@ -72,7 +72,8 @@ struct MonteCarlo: ParsableCommand {
             printError("error: \(error.detail); choose fewer with --parameters or use --sampler mt")
             throw ExitCode(Exit.usage)
         }
-        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        model.output = sensitivity.quantity
         let shard = sensitivity.shardSpec
         let slice = shard.rows(of: samples)
         let outputs = model.outputNames

@@ -7,6 +7,8 @@ import H2IO
 import H2Model
 import H2Numerics
 
+extension SensitivityOutput: ExpressibleByArgument {}
+
 struct SensitivityOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output folder (default Results/<scenario name>-<command>).", valueName: "dir"), completion: .directory)
     var out: String?
@@ -19,6 +21,9 @@ struct SensitivityOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Compute only slice k of N (1 ≤ k ≤ N) and write its rows with shard.json; combine the N folders with `h2corridor merge`.", valueName: "k/N"))
     var shard: String?
+
+    @Option(name: .customLong("output"), help: "The output analysed: cost (network-average CNY/kg, the default) or co2 (network-average kg CO2e/kg).")
+    var quantity: SensitivityOutput = .cost
 
     @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
     var reoptimize = false

@@ -69,7 +69,8 @@ struct Sobol: ParsableCommand {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         var only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
         let context = try sensitivityContext(scenario, overrides)
-        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
+        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
+        model.output = sensitivity.quantity
         if only == nil {
             // The leaders of a tornado of the whole catalogue (plus any parameter given a distribution).
             let tornado = TornadoParameter.catalogue(context.base, fixed: context.pinned)

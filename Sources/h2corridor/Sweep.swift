@@ -70,7 +70,8 @@ struct Sweep: ParsableCommand {
         } else {
             casesFile = [JSONMember("grid", .array(grid.map(JSONValue.string)))]
         }
-        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        model.output = sensitivity.quantity
         let shard = sensitivity.shardSpec
         let slice = shard.rows(of: design.caseCount)
         let outputs = model.outputNames

@@ -40,7 +40,8 @@ struct Tornado: ParsableCommand {
         let context = try sensitivityContext(scenario, overrides)
         let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
         let writer = try sensitivityWriter(sensitivity, context, command: .tornado)
-        let model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
+        model.output = sensitivity.quantity
         guard let baseline = model.evaluate(context.base) else {
             printError("error: the scenario's own values give no break-even price")
             throw ExitCode(Exit.failure)

@@ -13,10 +13,15 @@ func acceptedValues(of option: String) throws -> [String] {
 }
 
 /// The pairing rule, stated independently of the model: on-site electrolysis and no delivery
-/// go only together; the ammonia tanker and the station cracker go only together.
+/// go only together; a carrier's tanker and its station pathway (`X-...-station` with
+/// `X-tanker`: ammonia, methanol, LOHC) go only together.
 func isCompatible(_ production: String, _ delivery: String) -> Bool {
     if (production == "onsite-electrolysis") != (delivery == "none") { return false }
-    if (production == "ammonia-cracking-station") != (delivery == "ammonia-tanker") { return false }
+    if delivery.hasSuffix("-tanker") {
+        let carrier = delivery.dropLast("-tanker".count)
+        return production.hasPrefix(carrier + "-") && production.hasSuffix("-station")
+    }
+    if production.hasSuffix("-station") { return false }
     return true
 }
 
@@ -32,8 +37,8 @@ struct CompareTests {
         let result = try CLI.run(["cost", "--scenario", CLI.model(scenario), "--compare", "--finance", finance, "--quiet"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let csv = CSVRows(result.stdout)
-        #expect(Array(csv.header.prefix(4)) == ["rank", "production", "delivery", "total_cny_per_kg"])
-        #expect(Array(csv.header.dropFirst(4)) == costItems.map { $0 + "_cny_per_kg" })
+        #expect(Array(csv.header.prefix(5)) == ["rank", "production", "delivery", "total_cny_per_kg", "co2_kg_per_kg"])
+        #expect(Array(csv.header.dropFirst(5)) == costItems.map { $0 + "_cny_per_kg" })
 
         let pairs = csv.rows.map { "\($0[1]) + \($0[2])" }
         #expect(csv.rows.count == compatible.count, "rows \(csv.rows.count), compatible pairs \(compatible.count)")
@@ -44,21 +49,23 @@ struct CompareTests {
         let totals = csv.values("total_cny_per_kg").map { Double($0) ?? .nan }
         #expect(zip(totals, totals.dropFirst()).allSatisfy { $0 <= $1 }, "totals not ascending: \(totals)")
         for (row, total) in zip(csv.rows, totals) {
-            let items = row.dropFirst(4).map { Double($0) ?? .nan }
+            let items = row.dropFirst(5).map { Double($0) ?? .nan }
             #expect(items.count == costItems.count)
             #expect(abs(items.reduce(0, +) - total) <= 0.00005 * Double(items.count + 1), "\(row[1]) + \(row[2])")  // cells to 0.0001
             if finance == "annuity" { #expect(items[costItems.firstIndex(of: "taxes")!] == 0) }
         }
     }
 
-    /// 37 with today's enums (7 central productions × 5 hydrogen deliveries + 2 special pairs).
+    /// 49 with three carriers (9 central productions × 5 hydrogen deliveries + on-site
+    /// electrolysis + 3 carrier station pathways, each with its tanker).
     @Test func compatiblePairCountMatchesTheEnums() throws {
         let productions = try acceptedValues(of: "--production")
         let deliveries = try acceptedValues(of: "--delivery")
         let count = productions.flatMap { p in deliveries.filter { isCompatible(p, $0) } }.count
-        let special = ["onsite-electrolysis", "ammonia-cracking-station"]
+        let special = ["onsite-electrolysis"] + productions.filter { $0.hasSuffix("-station") }
+        #expect(special.count == 4, "\(special)")
         let central = productions.filter { !special.contains($0) }.count
-        let hydrogenDeliveries = deliveries.filter { $0 != "none" && $0 != "ammonia-tanker" }.count
+        let hydrogenDeliveries = deliveries.filter { $0 != "none" && !$0.hasSuffix("-tanker") }.count
         #expect(count == central * hydrogenDeliveries + special.count)
     }
 
@@ -73,6 +80,8 @@ struct CompareTests {
             #expect(single.exitCode == 0, "\(row[1]) + \(row[2]): \(single.stderr)")
             #expect(row[3] == (CSVRows(single.stdout).row(where: "item", is: "total")?["cny_per_kg"] ?? ""),
                     "\(row[1]) + \(row[2]): compare \(row[3]), single \(itemised.total)")
+            #expect(row[4] == (CSVRows(single.stdout).row(where: "item", is: "total")?["co2_kg_per_kg"] ?? ""),
+                    "\(row[1]) + \(row[2]): compare CO2 \(row[4]), single \(itemised.co2Total)")
         }
     }
 

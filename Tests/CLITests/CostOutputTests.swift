@@ -11,6 +11,9 @@ let costItems = ["production", "purification", "conditioning", "transport", "cra
 struct ItemisedCSV {
     var items: [String: Double]
     var shares: [String: Double]
+    /// kg CO2e per kg by item, and in total.
+    var co2: [String: Double]
+    var co2Total: Double
     var total: Double
     var order: [String]
     var header: [String]
@@ -21,12 +24,17 @@ struct ItemisedCSV {
         order = csv.values("item")
         items = [:]
         shares = [:]
+        co2 = [:]
         total = .nan
-        for row in csv.rows where row.count == 3 {
-            let value = Double(row[1]) ?? .nan
-            if row[0] == "total" { total = value } else {
+        co2Total = .nan
+        let (cny, share, carbon) = (csv.column("cny_per_kg"), csv.column("share_pct"), csv.column("co2_kg_per_kg"))
+        for row in csv.rows where row.count == csv.header.count {
+            let value = cny.flatMap { Double(row[$0]) } ?? .nan
+            let kg = carbon.flatMap { Double(row[$0]) } ?? .nan
+            if row[0] == "total" { total = value; co2Total = kg } else {
                 items[row[0]] = value
-                shares[row[0]] = Double(row[2]) ?? .nan
+                shares[row[0]] = share.flatMap { Double(row[$0]) } ?? .nan
+                co2[row[0]] = kg
             }
         }
     }
@@ -48,6 +56,8 @@ let chains: [(production: String, delivery: String)] = [
     ("byproduct", "tube-trailer-20"), ("grid-electrolysis", "tube-trailer-30"), ("surplus-hydro-electrolysis", "tube-trailer-50"),
     ("tou-electrolysis", "liquid"), ("smr", "pipeline"), ("onsite-electrolysis", "none"),
     ("ammonia-cracking-station", "ammonia-tanker"), ("ammonia-cracking-hub", "tube-trailer-20"), ("coal", "liquid"),
+    ("methanol-reforming-station", "methanol-tanker"), ("methanol-reforming-hub", "tube-trailer-30"),
+    ("lohc-dehydrogenation-station", "lohc-tanker"), ("lohc-dehydrogenation-hub", "tube-trailer-50"),
 ]
 
 @Suite("cost output")
@@ -58,7 +68,7 @@ struct CostOutputTests {
             let (result, csv) = try cost(scenario, ["--production", chain.production, "--delivery", chain.delivery,
                                                     "--distance-km", "150", "--finance", finance, "--quiet"])
             #expect(result.exitCode == 0, "\(chain): \(result.stderr)")
-            #expect(csv.header == ["item", "cny_per_kg", "share_pct"])
+            #expect(csv.header == ["item", "cny_per_kg", "co2_kg_per_kg", "share_pct"])
             #expect(csv.order == costItems + ["total"], "\(chain)")
             #expect(csv.total.isFinite && csv.total > 0, "\(chain)")
             // Each CNY/kg cell is written to 0.0001 (NumberResolution): the items' sum may differ
@@ -75,8 +85,12 @@ struct CostOutputTests {
             } else {
                 #expect(csv.items["transport"]! > 0, "\(chain)")
             }
-            // Cracking appears exactly when ammonia is cracked.
-            #expect((csv.items["cracking"]! > 0) == chain.production.hasPrefix("ammonia-cracking"), "\(chain)")
+            // Reconversion (the `cracking` item) appears exactly when a carrier is reconverted.
+            #expect((csv.items["cracking"]! > 0) == (chain.production.hasSuffix("-station") || chain.production.hasSuffix("-hub")), "\(chain)")
+            // The carbon intensity is itemised the same way: its items sum to its total.
+            let co2Sum = costItems.reduce(0) { $0 + csv.co2[$1]! }
+            #expect(csv.co2Total > 0 && abs(co2Sum - csv.co2Total) <= 0.00005 * Double(costItems.count + 1), "\(chain): CO2 \(co2Sum) vs \(csv.co2Total)")
+            for item in ["station_capex", "station_om", "taxes", "subsidies"] { #expect(csv.co2[item] == 0, "\(chain) \(item)") }
             // The annuity convention has no tax; the pro-forma one pays some on a profitable break-even.
             if finance == "annuity" {
                 #expect(csv.items["taxes"] == 0, "\(chain)")
@@ -119,7 +133,7 @@ struct CostOutputTests {
         #expect(Array(plain.stdoutBytes.prefix(3)) != [0xEF, 0xBB, 0xBF], "no BOM by default")
         #expect(Array(withBOM.stdoutBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(Array(withBOM.stdoutBytes.dropFirst(3)) == plain.stdoutBytes)
-        #expect(csv.header == ["item", "cny_per_kg", "share_pct"])
+        #expect(csv.header == ["item", "cny_per_kg", "co2_kg_per_kg", "share_pct"])
         let folder = TemporaryFolder()
         _ = try cost("zhejiang-2025", ["--quiet", "--bom", "--out", "result.csv"], in: folder)
         #expect(folder.read("result.csv") == withBOM.stdoutBytes)
@@ -154,6 +168,9 @@ struct CostOutputTests {
         ("grid-electrolysis", "tube-trailer-20", "electricity.grid_price_cny_per_kwh", "0.3", "0.8"),
         ("ammonia-cracking-station", "ammonia-tanker", "ammonia.price_cny_per_t", "3000", "5300"),
         ("ammonia-cracking-hub", "tube-trailer-30", "ammonia.price_cny_per_t", "3000", "5300"),
+        ("methanol-reforming-station", "methanol-tanker", "methanol.price_cny_per_t", "2080", "2856"),
+        ("methanol-reforming-hub", "tube-trailer-20", "methanol.reformer_meoh_kg_per_kg_h2", "5.6", "7"),
+        ("lohc-dehydrogenation-station", "lohc-tanker", "lohc.dehydrogenation_capex_mcny_at_1t_per_day", "15", "50"),
     ])
     func setMovesTheResultTheExpectedWay(_ production: String, _ delivery: String, _ key: String, _ low: String, _ high: String) throws {
         let chain = ["--production", production, "--delivery", delivery, "--quiet"]

@@ -9,7 +9,8 @@ import Testing
         ProductionPathway.allCases.flatMap { p in DeliveryMode.allCases.filter { p.incompatibility(with: $0) == nil }.map { (p, $0) } }
 
     @Test func compatibilityRules() {
-        #expect(Self.compatiblePairs.count == 37)
+        // 9 central pathways × 5 hydrogen deliveries + on-site electrolysis + 3 carriers at the station.
+        #expect(Self.compatiblePairs.count == 49)
         #expect(ProductionPathway.onsiteElectrolysis.incompatibility(with: .none) == nil)
         #expect(ProductionPathway.onsiteElectrolysis.incompatibility(with: .tubeTrailer20) != nil)
         #expect(ProductionPathway.byproduct.incompatibility(with: .none) != nil)

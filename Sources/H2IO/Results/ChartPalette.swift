@@ -18,8 +18,18 @@ enum ChartPalette {
         case "ammoniacrackingstation": "#c2a5cf"
         case "smr": "#a6a6a6"
         case "coal": "#4d4d4d"
-        default: fallbackColour(pathway)
+        default: carrierPathwayColour(pathway) ?? fallbackColour(pathway)
         }
+    }
+
+    /// A carrier's own colours (Delivery/Carrier.swift), so a new carrier needs no entry here.
+    static func carrierPathwayColour(_ pathway: String) -> String? {
+        guard let p = ProductionPathway(rawValue: pathway), let c = p.carrier else { return nil }
+        return p.site == .hub ? c.colours.hub : c.colours.station
+    }
+
+    static func carrierTankerColour(_ mode: String) -> String? {
+        DeliveryMode(rawValue: mode)?.carrier?.colours.tanker
     }
 
     /// Known pathways in legend order.
@@ -35,7 +45,7 @@ enum ChartPalette {
         case "pipeline": ("#009e73", "12 3 2 3")
         case "ammoniatanker": ("#7b3294", "5 2 1 2")
         case "none": ("#999999", "1 3")
-        default: (fallbackColour(mode), "4 4")
+        default: carrierTankerColour(mode).map { ($0, "5 2 1 2") } ?? (fallbackColour(mode), "4 4")
         }
     }
 

@@ -66,6 +66,8 @@ public struct ChainEvaluation: Sendable, Equatable {
     public var onsiteElectrolyserKw: Double
     public var stationCrackerKgPerDay: Double
     public var project: StationProject
+    /// Carbon intensity at the nozzle, kg CO₂e per kg dispensed, itemised.
+    public var co2: EmissionVector
 }
 
 public enum ChainModel {
@@ -111,6 +113,7 @@ public enum ChainModel {
         v.purification = source.purification * producedPerDispensed
         v.cracking = source.cracking * producedPerDispensed
         v.conditioning = delivery.conditioningCnyPerKg
+        v.conditioning += source.conversion * producedPerDispensed
         v.transport = delivery.transportCnyPerKg
 
         let stationCapex = StationModel.capexCny(capacityKgPerDay: chain.stationCapacityKgPerDay, pressure: chain.pressure, a)
@@ -121,6 +124,16 @@ public enum ChainModel {
         project.fixedCnyPerYear.stationOM = StationModel.fixedOMCnyPerYear(capexCny: stationCapex, a)
 
         var electrolyserKw = 0.0, crackerKgPerDay = 0.0
+        if let carrier = chain.production.stationCarrier {
+            // The carrier's reconversion plant belongs to the station project.
+            let p = carrier.process(a)
+            crackerKgPerDay = dailyKg
+            let capex = ProductionModel.carrierPlantCapexCny(p, kgPerDay: crackerKgPerDay)
+            project.capital.append(CapitalNeed(item: .cracking, name: "station \(carrier.name) \(carrier.plantWord)", amountCny: capex, lifeYears: p.plantLifeYears))
+            project.fixedCnyPerYear.cracking += capex * p.plantFixedOmPct / 100
+            v.cracking += p.electricityKwhPerKgH2 * grid
+            v.cracking += p.otherRunningCnyPerKgH2
+        }
         switch chain.production {
         case .onsiteElectrolysis:
             let e = a.electrolysis
@@ -130,12 +143,6 @@ public enum ChainModel {
             project.capital.append(CapitalNeed(item: .production, name: "on-site electrolyser", amountCny: capex, lifeYears: e.plantLifeYears))
             project.fixedCnyPerYear.production += capex * e.fixedOmPct / 100
             v.production += ProductionModel.electrolysisRunningCostPerKg(a, electricityPrice: grid, capexCnyPerKw: perKw)
-        case .ammoniaCrackingStation:
-            crackerKgPerDay = dailyKg
-            let capex = ProductionModel.crackerCapexCny(kgPerDay: crackerKgPerDay, a)
-            project.capital.append(CapitalNeed(item: .cracking, name: "station ammonia cracker", amountCny: capex, lifeYears: a.ammonia.crackerLifeYears))
-            project.fixedCnyPerYear.cracking += capex * a.ammonia.crackerFixedOmPct / 100
-            v.cracking += a.ammonia.crackerElectricityKwhPerKg * grid
         default:
             break
         }
@@ -144,9 +151,26 @@ public enum ChainModel {
         v.energy = stationKwh * grid
         project.variableCnyPerKg = v
 
+        // Carbon follows the same flows: what leaves the source (scaled by the losses), the
+        // delivery's electricity and diesel, the station's plant and electricity.
+        let factor = a.emissions.gridKgPerKwh
+        let upstream = CarbonIntensity.source(chain.production, a)
+        var co2 = EmissionVector()
+        co2.production = upstream.production * producedPerDispensed
+        co2.purification = upstream.purification * producedPerDispensed
+        co2.conditioning = upstream.conditioning * producedPerDispensed + delivery.conditioningKwhPerKg * factor
+        co2.transport = delivery.dieselLitresPerDay * a.emissions.dieselKgPerL / dailyKg
+        co2.reconversion = upstream.reconversion * producedPerDispensed
+        if chain.production == .onsiteElectrolysis { co2.production += a.electrolysis.electricityKwhPerKg * factor }
+        if let carrier = chain.production.stationCarrier {
+            co2.reconversion += CarbonIntensity.reconversionKgPerKg(carrier.process(a), a)
+        }
+        co2.stationElectricity = stationKwh * factor
+
         return ChainEvaluation(chain: chain, source: source, delivery: delivery, lossFraction: delivery.lossFraction,
                                stationCapexCny: stationCapex, stationEnergyKwhPerKg: stationKwh,
-                               onsiteElectrolyserKw: electrolyserKw, stationCrackerKgPerDay: crackerKgPerDay, project: project)
+                               onsiteElectrolyserKw: electrolyserKw, stationCrackerKgPerDay: crackerKgPerDay, project: project,
+                               co2: co2)
     }
 
     /// Annuity (CRF) mode: each capital item × CRF(r, its life) plus fixed and variable costs,

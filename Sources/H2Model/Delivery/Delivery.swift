@@ -27,6 +27,9 @@ public struct DeliveryResult: Sendable, Equatable {
     /// Hydrogen (or H2-equivalent ammonia) unloaded per trip.
     public var deliveredPerTripKg = 0.0
     public var compressionAtSourceKwhPerKg = 0.0
+    /// Grid electricity at the source per kg dispensed for this mode (compression or
+    /// liquefaction): the conditioning item of the carbon intensity.
+    public var conditioningKwhPerKg = 0.0
     /// CNY per kg delivered of a central plant's capital in `conditioningCnyPerKg` (the merchant
     /// liquefier), which the planner replaces by a plant sized to what is routed through it.
     public var centralPlantCapitalCnyPerKg = 0.0
@@ -38,6 +41,7 @@ public struct DeliveryResult: Sendable, Equatable {
             && a.tripsPerDay == b.tripsPerDay && a.trailers == b.trailers && a.tractors == b.tractors
             && a.crewFullTimeEquivalents == b.crewFullTimeEquivalents && a.dieselLitresPerDay == b.dieselLitresPerDay
             && a.deliveredPerTripKg == b.deliveredPerTripKg && a.compressionAtSourceKwhPerKg == b.compressionAtSourceKwhPerKg
+            && a.conditioningKwhPerKg == b.conditioningKwhPerKg
     }
 }
 
@@ -52,8 +56,8 @@ public enum DeliveryModel {
         case .tubeTrailer50: return tubeTrailer(a.tubeTrailer50, distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
         case .liquid: return liquidHydrogen(distanceKm: distanceKm, kgPerDay: kgPerDay, a)
         case .pipeline: return pipeline(distanceKm: distanceKm, kgPerDay: kgPerDay, sourceOutletMpa: sourceOutletMpa, a)
-        case .ammoniaTanker: return ammoniaTanker(distanceKm: distanceKm, kgPerDay: kgPerDay, a)
-        case .none:
+        default:
+            if let carrier = mode.carrier { return carrierTanker(carrier.process(a), distanceKm: distanceKm, kgPerDay: kgPerDay, a) }
             var r = DeliveryResult()
             r.stationInletMpa = sourceOutletMpa
             return r
@@ -69,6 +73,9 @@ public enum DeliveryModel {
         var trailerCapexCny: Double
         var trailerLifeYears: Double
         var dropAndSwap: Bool
+        /// Hours of a second stop per trip: a tanker that returns loaded (spent LOHC) is
+        /// loaded again at the station and unloaded again at the source.
+        var extraStopHours = 0.0
     }
 
     static func roadShuttle(_ s: Shuttle, distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
@@ -76,7 +83,7 @@ public enum DeliveryModel {
         let r = a.finance.discountRatePct
         let trips = kgPerDay / s.deliveredPerTripKg
         let roundTripHours = 2 * distanceKm / road.averageSpeedKmPerH
-        let drivingHoursPerDay = trips * (roundTripHours + road.loadingUnloadingHours)
+        let drivingHoursPerDay = trips * (roundTripHours + road.loadingUnloadingHours + s.extraStopHours)
         // Filling at the source: a dropped tube trailer is filled while its tractor takes
         // another; a liquid or ammonia truck waits at the filling post with its tractor.
         let fillingHoursPerDay = trips * road.trailerFillingHours
@@ -126,7 +133,7 @@ public enum DeliveryModel {
         case .tubeTrailer20: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer20, a), a)
         case .tubeTrailer30: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer30, a), a)
         case .tubeTrailer50: return parkedTrailerAnnualCny(tubeTrailerShuttle(a.tubeTrailer50, a), a)
-        case .liquid, .pipeline, .ammoniaTanker, .none: return 0
+        default: return 0
         }
     }
 
@@ -159,6 +166,7 @@ public enum DeliveryModel {
         let compression = sourceCompression(fromMpa: sourceOutletMpa, toMpa: t.fullPressureMpa, a)
         result.conditioningCnyPerKg = compression.cnyPerKg
         result.compressionAtSourceKwhPerKg = compression.kwhPerKg
+        result.conditioningKwhPerKg = compression.kwhPerKg
         result.trailerPressures = (t.fullPressureMpa, t.residualPressureMpa)
         return result
     }
@@ -203,6 +211,7 @@ public enum DeliveryModel {
         // liquefied (more than is dispensed).
         result.transportCnyPerKg *= deliveredKgPerDay / kgPerDay
         result.conditioningCnyPerKg = liquefactionPerKg * liquefiedKgPerDay / kgPerDay
+        result.conditioningKwhPerKg = l.liquefactionEnergyKwhPerKg * liquefiedKgPerDay / kgPerDay
         result.centralPlantCapitalCnyPerKg = capitalPerKg * liquefiedKgPerDay / kgPerDay
         result.lossFraction = 1 - kgPerDay / (liquefiedKgPerDay / (1 - liquefactionLoss))
         result.stationInletMpa = nil
@@ -220,17 +229,20 @@ public enum DeliveryModel {
         let compression = sourceCompression(fromMpa: sourceOutletMpa, toMpa: p.operatingPressureMpa, a)
         result.conditioningCnyPerKg = compression.cnyPerKg
         result.compressionAtSourceKwhPerKg = compression.kwhPerKg
+        result.conditioningKwhPerKg = compression.kwhPerKg
         result.stationInletMpa = p.operatingPressureMpa
         return result
     }
 
-    static func ammoniaTanker(distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
-        let t = a.ammoniaTanker
-        let hydrogenEquivalentPerTrip = t.payloadTonnes * 1000 / a.ammonia.crackerNh3KgPerKgH2
-        let shuttle = Shuttle(deliveredPerTripKg: hydrogenEquivalentPerTrip, trailerCapexCny: t.capexMcny * 1e6,
-                              trailerLifeYears: t.lifeYears, dropAndSwap: false)
+    /// A carrier's road tanker (ammonia, methanol, LOHC): a load yields the hydrogen its
+    /// reconversion releases from it; the station takes the hydrogen at the plant's outlet.
+    static func carrierTanker(_ p: CarrierProcess, distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> DeliveryResult {
+        let hydrogenEquivalentPerTrip = p.tankerPayloadTonnes * 1000 / p.feedKgPerKgH2
+        let shuttle = Shuttle(deliveredPerTripKg: hydrogenEquivalentPerTrip, trailerCapexCny: p.tankerCapexCny,
+                              trailerLifeYears: p.tankerLifeYears, dropAndSwap: false,
+                              extraStopHours: p.returnsLoaded ? a.road.loadingUnloadingHours : 0)
         var result = roadShuttle(shuttle, distanceKm: distanceKm, kgPerDay: kgPerDay, a)
-        result.stationInletMpa = a.ammonia.crackerOutletPressureMpa
+        result.stationInletMpa = p.outletPressureMpa
         return result
     }
 }

@@ -34,11 +34,7 @@ public enum DeliveryLogistics {
     /// × 365 × crew per truck ÷ driver hours per year. The source's outlet pressure changes only
     /// the compression energy, not these figures, so none is asked for.
     public static func link(_ mode: DeliveryMode, distanceKm: Double, kgPerDay: Double, _ a: Assumptions) -> LinkLogistics {
-        let isRoad: Bool
-        switch mode {
-        case .tubeTrailer20, .tubeTrailer30, .tubeTrailer50, .liquid, .ammoniaTanker: isRoad = true
-        case .pipeline, .none: isRoad = false
-        }
+        let isRoad = mode != .pipeline && mode != .none
         guard isRoad, kgPerDay > 0 else {
             return LinkLogistics(mode: mode, distanceKm: distanceKm, kgPerDay: kgPerDay, payloadKgPerTrip: isRoad ? payload(mode, distanceKm: distanceKm, a) : nil,
                                  tripsPerDay: 0, trailers: 0, tractors: 0, crewFullTimeEquivalents: 0, truckKmPerDay: 0)

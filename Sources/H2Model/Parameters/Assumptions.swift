@@ -19,6 +19,10 @@ public struct Assumptions: Sendable, Equatable {
     public var liquid = LiquidHydrogenInputs()
     public var pipeline = PipelineInputs()
     public var ammoniaTanker = AmmoniaTankerInputs()
+    public var methanol = MethanolInputs()
+    public var lohc = LohcInputs()
+    public var fuel = FuelInputs()
+    public var emissions = EmissionInputs()
     public var station = StationInputs()
     public var policy = PolicyInputs()
     public var network = NetworkInputs()
@@ -72,6 +76,8 @@ public struct ByproductInputs: Sendable, Equatable {
     public var gatePriceCnyPerKg = 0.0
     public var availableTonnesPerYear = 0.0
     public var outletPressureMpa = 0.0
+    /// PSA electricity the gate price includes (its CO₂ only; the cost is in the price).
+    public var purificationKwhPerKg = 0.0
 }
 
 public struct CompressionInputs: Sendable, Equatable {
@@ -106,6 +112,9 @@ public struct ReferencePathwayInputs: Sendable, Equatable {
     public var coalPriceCnyPerNm3 = 0.0
     public var smrPriceCnyPerNm3 = 0.0
     public var outletPressureMpa = 0.0
+    /// Energy flows of the reference pathways, for their carbon intensity only.
+    public var smrNaturalGasNm3PerKg = 0.0
+    public var coalKgcePerKg = 0.0
 }
 
 public struct AmmoniaInputs: Sendable, Equatable {
@@ -118,6 +127,8 @@ public struct AmmoniaInputs: Sendable, Equatable {
     public var crackerElectricityKwhPerKg = 0.0
     public var hubCrackerTonnesPerDay = 0.0
     public var crackerOutletPressureMpa = 0.0
+    /// Share of green ammonia in what is bought (its emission factor only).
+    public var greenSharePct = 0.0
 }
 
 /// What every road delivery (tube trailer, liquid-hydrogen trailer, ammonia tanker) shares.
@@ -211,4 +222,79 @@ public struct PolicyInputs: Sendable, Equatable {
 public struct NetworkInputs: Sendable, Equatable {
     /// Multiplier on the length of every low-confidence edge (edges.csv `confidence` = low).
     public var lowConfidenceKmFactor = 0.0
+}
+
+/// Methanol as a carrier (Delivery/Carrier.swift): bought or synthesised, tanker, reformer.
+public struct MethanolInputs: Sendable, Equatable {
+    public var priceCnyPerTonne = 0.0
+    /// 1 = made from by-product hydrogen and captured CO₂ at the source, 0 = bought.
+    public var madeFromByproduct = 0.0
+    public var synthesisH2KgPerKg = 0.0
+    public var synthesisCo2KgPerKg = 0.0
+    public var co2PriceCnyPerTonne = 0.0
+    public var synthesisElectricityKwhPerKg = 0.0
+    public var synthesisCapexCnyPerTonnePerYear = 0.0
+    public var synthesisFixedOmPct = 0.0
+    public var synthesisLifeYears = 0.0
+    public var reformerMethanolKgPerKgH2 = 0.0
+    public var reformerWaterKgPerKgH2 = 0.0
+    public var reformerElectricityKwhPerKg = 0.0
+    public var reformerCapexMcnyAt1TonnePerDay = 0.0
+    public var reformerScaleExponent = 0.0
+    public var reformerFixedOmPct = 0.0
+    public var reformerLifeYears = 0.0
+    public var hubReformerTonnesPerDay = 0.0
+    public var reformerOutletPressureMpa = 0.0
+    public var tankerPayloadTonnes = 0.0
+    public var tankerCapexMcny = 0.0
+    public var tankerLifeYears = 0.0
+}
+
+/// A liquid organic hydrogen carrier (dibenzyltoluene) (Delivery/Carrier.swift).
+public struct LohcInputs: Sendable, Equatable {
+    public var capacityWtPct = 0.0
+    public var releasedPct = 0.0
+    public var carrierPriceCnyPerKg = 0.0
+    public var carrierLossPctPerCycle = 0.0
+    public var hydrogenationCapexMcnyAt1TonnePerDay = 0.0
+    public var hydrogenationTonnesPerDay = 0.0
+    public var hydrogenationElectricityKwhPerKg = 0.0
+    public var hydrogenationHeatKwhPerKg = 0.0
+    public var heatRecoveredPct = 0.0
+    public var dehydrogenationHeatKwhPerKg = 0.0
+    /// 1 = the dehydrogenation heat comes from burning released hydrogen, 0 = natural gas.
+    public var heatFromHydrogen = 0.0
+    public var boilerEfficiencyPct = 0.0
+    public var dehydrogenationElectricityKwhPerKg = 0.0
+    public var dehydrogenationCapexMcnyAt1TonnePerDay = 0.0
+    public var plantScaleExponent = 0.0
+    public var plantFixedOmPct = 0.0
+    public var plantLifeYears = 0.0
+    public var hubDehydrogenationTonnesPerDay = 0.0
+    public var outletPressureMpa = 0.0
+    public var tankerPayloadTonnes = 0.0
+    public var tankerCapexMcny = 0.0
+    public var tankerLifeYears = 0.0
+}
+
+/// Fuels bought for process heat.
+public struct FuelInputs: Sendable, Equatable {
+    public var naturalGasPriceCnyPerNm3 = 0.0
+    public var naturalGasLhvKwhPerNm3 = 0.0
+}
+
+/// Emission factors of the carbon intensity (Chain/CarbonIntensity.swift), kg CO₂e.
+public struct EmissionInputs: Sendable, Equatable {
+    public var gridKgPerKwh = 0.0
+    public var surplusPowerKgPerKwh = 0.0
+    public var dieselKgPerL = 0.0
+    public var naturalGasKgPerNm3 = 0.0
+    public var coalKgPerKgce = 0.0
+    public var methanolUpstreamKgPerKg = 0.0
+    public var greyAmmoniaKgPerKg = 0.0
+    public var greenAmmoniaKgPerKg = 0.0
+    public var lohcCarrierKgPerKg = 0.0
+    /// T/CAB 0078-2020 grade thresholds.
+    public var tcabLowCarbonKgPerKg = 0.0
+    public var tcabCleanKgPerKg = 0.0
 }

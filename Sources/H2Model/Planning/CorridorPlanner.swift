@@ -267,7 +267,7 @@ public enum CorridorPlanner {
                 let distance = s.network.distances(from: from)[site]
                 guard distance.isFinite else { continue }
                 let km = from == site ? s.settings.sameNodeDistanceKm : distance
-                let modes: [DeliveryMode] = source.pathway == .ammoniaCrackingStation ? [.ammoniaTanker] : s.settings.deliveryModes
+                let modes: [DeliveryMode] = source.pathway.stationCarrier.map { [$0.tanker] } ?? s.settings.deliveryModes
                 var here: [PlanningLink] = []
                 for mode in modes where source.pathway.incompatibility(with: mode) == nil && allowed(mode).contains(true) {
                     try offer(SupplyLinkKey(source: i, site: site, mode: mode), source.pathway, km, min(siteMax, sourceMax), into: &here)

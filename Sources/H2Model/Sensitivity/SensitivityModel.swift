@@ -10,6 +10,17 @@ public enum SensitivityDepth: String, Sendable {
     case reoptimised = "reoptimised"
 }
 
+/// What a sensitivity run reports (`--output`): the nozzle price, or the carbon intensity.
+public enum SensitivityOutput: String, Sendable, CaseIterable {
+    /// Network-average price, CNY/kg (the default).
+    case cost
+    /// Network-average carbon intensity, kg CO₂e/kg (issue 13).
+    case co2
+
+    /// The unit suffix of the output columns.
+    public var unitSuffix: String { self == .cost ? "cny_per_kg" : "co2_kg_per_kg" }
+}
+
 /// The scenario, its base plan and the depth: a pure function from assumptions to outputs,
 /// safe to call from many threads at once.
 public struct SensitivityModel: Sendable {
@@ -19,6 +30,8 @@ public struct SensitivityModel: Sendable {
     /// Add one output per station of the base plan (fixed placement only: re-optimised plans
     /// have other stations).
     public var perStation: Bool
+    /// The quantity reported: price (default) or carbon intensity.
+    public var output: SensitivityOutput = .cost
 
     public init(scenario: PlanningScenario, basePlan: CorridorPlan, depth: SensitivityDepth, perStation: Bool) {
         precondition(!(perStation && depth == .reoptimised), "per-station outputs need fixed placement")
@@ -33,24 +46,34 @@ public struct SensitivityModel: Sendable {
 
     /// Output column names, in the order `evaluate` returns them.
     public var outputNames: [String] {
+        let average = output == .cost ? Self.networkAverageColumn : "network_co2_kg_per_kg"
         switch depth {
         case .fixedPlacement:
-            return [Self.networkAverageColumn] + (perStation ? basePlan.stations.map(\.outputColumnName) : [])
+            let stations = basePlan.stations.map { st in
+                output == .cost ? st.outputColumnName : String(st.outputColumnName.dropLast("cny_per_kg".count)) + "co2_kg_per_kg"
+            }
+            return [average] + (perStation ? stations : [])
         case .reoptimised:
-            return [Self.networkAverageColumn, "stations", "capacity_kg_per_day", "served_kg_per_day"]
+            return [average, "stations", "capacity_kg_per_day", "served_kg_per_day"]
         }
     }
 
     /// The outputs under `a`, or nil when the sample has no answer (no feasible plan, a
     /// break-even price that does not exist): the caller leaves its output cells empty.
     public func evaluate(_ a: Assumptions) -> [Double]? {
-        switch depth {
-        case .fixedPlacement:
+        switch (depth, output) {
+        case (.fixedPlacement, .cost):
             guard let (stations, average) = try? basePlan.fixedPlacementPrices(a), average.isFinite else { return nil }
             return perStation ? [average] + stations : [average]
-        case .reoptimised:
+        case (.fixedPlacement, .co2):
+            guard let average = try? basePlan.averageCo2(a).total, average.isFinite else { return nil }
+            guard perStation else { return [average] }
+            guard let stations = try? basePlan.stations.map({ try $0.co2(a).total }) else { return nil }
+            return [average] + stations
+        case (.reoptimised, _):
             guard let plan = try? CorridorPlanner.plan(scenario.applyingEdgeAssumptions(a), a), plan.status.hasSolution, plan.servedKgPerDay > 0 else { return nil }
-            return [plan.networkAverage.total, Double(plan.stationCount), plan.totalCapacityKgPerDay, plan.servedKgPerDay]
+            let first = output == .cost ? plan.networkAverage.total : (try? plan.averageCo2(a).total) ?? .nan
+            return [first, Double(plan.stationCount), plan.totalCapacityKgPerDay, plan.servedKgPerDay]
         }
     }
 }

@@ -8,6 +8,9 @@ public struct SourceCost: Sendable, Equatable {
     public var production = 0.0
     public var purification = 0.0
     public var cracking = 0.0
+    /// CNY per kg leaving the source spent converting hydrogen into its carrier at the source
+    /// (methanol synthesis, hydrogenation): a conditioning cost.
+    public var conversion = 0.0
     /// Pressure at which the hydrogen leaves the source (feeds the next compression step).
     public var outletPressureMpa = 0.0
     /// Daily operating hours chosen for time-of-use electrolysis (nil elsewhere).
@@ -24,7 +27,7 @@ public enum ProductionModel {
     /// pathways are costed with the station (see `StationProjectModel`); here they return the
     /// feedstock cost only.
     public static func sourceCost(_ pathway: ProductionPathway, _ a: Assumptions) throws -> SourceCost {
-        let r = a.finance.discountRatePct
+        if let carrier = pathway.carrier { return carrierSourceCost(carrier, site: pathway.site ?? .hub, a) }
         switch pathway {
         case .byproduct:
             return atGatePrice(a.byproduct.gatePriceCnyPerKg, outlet: a.byproduct.outletPressureMpa)
@@ -52,22 +55,10 @@ public enum ProductionModel {
             c.operatingHoursPerDay = choice.hoursPerDay
             c.flatOperationCnyPerKg = choice.flatOperationCnyPerKg
             return c
-        case .ammoniaCrackingHub:
+        default:
+            // On-site electrolysis is costed at the station: the plant is part of the station project.
             var c = SourceCost()
-            c.production = ammoniaFeedstockCostPerKg(a)
-            let hubKgPerDay = a.ammonia.hubCrackerTonnesPerDay * 1000
-            // The merchant hub of `hub_cracker_t_per_day` running full; the planner sizes one to
-            // what is routed through it instead (`hubCrackerAnnualCny`).
-            c.centralPlantCapitalCnyPerKg = hubCrackerAnnualCny(kgPerDay: hubKgPerDay, a) / (hubKgPerDay * 365)
-            c.cracking = c.centralPlantCapitalCnyPerKg
-                + a.ammonia.crackerElectricityKwhPerKg * a.electricity.gridPriceCnyPerKwh
-            c.outletPressureMpa = a.ammonia.crackerOutletPressureMpa
-            return c
-        case .onsiteElectrolysis, .ammoniaCrackingStation:
-            // Costed at the station: the plant is part of the station project.
-            var c = SourceCost()
-            if pathway == .ammoniaCrackingStation { c.production = ammoniaFeedstockCostPerKg(a) }
-            c.outletPressureMpa = pathway == .onsiteElectrolysis ? a.electrolysis.outletPressureMpa : a.ammonia.crackerOutletPressureMpa
+            c.outletPressureMpa = a.electrolysis.outletPressureMpa
             return c
         }
     }
@@ -85,21 +76,47 @@ public enum ProductionModel {
         return c
     }
 
-    /// Ammonia bought per kg of hydrogen recovered by the cracker (includes ammonia burnt for
-    /// heat and the purification loss).
-    static func ammoniaFeedstockCostPerKg(_ a: Assumptions) -> Double {
-        a.ammonia.crackerNh3KgPerKgH2 * a.ammonia.priceCnyPerTonne / 1000
+    /// A carrier pathway at the source: the carrier bought (or made) and converted; at a hub
+    /// also its reconversion, the merchant hub plant of `hubTonnesPerDay` running full. A
+    /// station pathway's reconversion is costed with the station (`ChainModel`).
+    static func carrierSourceCost(_ carrier: Carrier, site: ReconversionSite, _ a: Assumptions) -> SourceCost {
+        let p = carrier.process(a)
+        var c = SourceCost()
+        c.production = p.feedstockCnyPerKgH2
+        c.conversion = p.conversionCnyPerKgH2
+        c.outletPressureMpa = p.outletPressureMpa
+        if site == .hub {
+            let hubKgPerDay = p.hubTonnesPerDay * 1000
+            let capital = carrierPlantAnnualCny(p, kgPerDay: hubKgPerDay, a) / (hubKgPerDay * 365)
+            c.cracking = capital + p.electricityKwhPerKgH2 * a.electricity.gridPriceCnyPerKwh
+            c.cracking += p.otherRunningCnyPerKgH2
+            // Only a hub the planner sizes to what is routed through it reports its capital
+            // apart (`hubCrackerAnnualCny`); other hubs stay merchant plants at their size.
+            if carrier.plannerSizesHub { c.centralPlantCapitalCnyPerKg = capital }
+        }
+        return c
     }
 
-    /// A hub cracker of `kgPerDay`: capital as an annuity plus fixed O&M, CNY a year.
+    /// A reconversion plant of `kgPerDay`: capital as an annuity plus fixed O&M, CNY a year.
+    static func carrierPlantAnnualCny(_ p: CarrierProcess, kgPerDay: Double, _ a: Assumptions) -> Double {
+        annualOwnershipCost(capex: carrierPlantCapexCny(p, kgPerDay: kgPerDay), ratePct: a.finance.discountRatePct,
+                            lifeYears: p.plantLifeYears, fixedOmPct: p.plantFixedOmPct)
+    }
+
+    /// Reconversion + purification capital for a plant of `kgPerDay`, scaled from the 1 t/d figure.
+    public static func carrierPlantCapexCny(_ p: CarrierProcess, kgPerDay: Double) -> Double {
+        p.plantCapexMcnyAt1TonnePerDay * 1e6 * _pow(kgPerDay / 1000, p.plantScaleExponent)
+    }
+
+    /// A hub ammonia cracker of `kgPerDay`: capital as an annuity plus fixed O&M, CNY a year
+    /// (the central plant the planner sizes).
     public static func hubCrackerAnnualCny(kgPerDay: Double, _ a: Assumptions) -> Double {
-        annualOwnershipCost(capex: crackerCapexCny(kgPerDay: kgPerDay, a), ratePct: a.finance.discountRatePct,
-                            lifeYears: a.ammonia.crackerLifeYears, fixedOmPct: a.ammonia.crackerFixedOmPct)
+        carrierPlantAnnualCny(Carrier.ammonia.process(a), kgPerDay: kgPerDay, a)
     }
 
-    /// Cracker + purification capital for a plant of `kgPerDay`, scaled from the 1 t/d figure.
+    /// Ammonia cracker + purification capital for a plant of `kgPerDay`.
     public static func crackerCapexCny(kgPerDay: Double, _ a: Assumptions) -> Double {
-        a.ammonia.crackerCapexMcnyAt1TonnePerDay * 1e6 * _pow(kgPerDay / 1000, a.ammonia.crackerScaleExponent)
+        carrierPlantCapexCny(Carrier.ammonia.process(a), kgPerDay: kgPerDay)
     }
 
     /// Electrolyser unit capex (CNY/kW) for a plant of `megawatts`: the reference unit cost at or
