@@ -28,9 +28,10 @@ import Testing
             guard plan.status == .optimal, let cost = plan.optimiserCostCny else { continue }
             compared += 1
             #expect(!plan.periods[0].links.contains { $0.key.mode == .tubeTrailer50 }, "seed \(seed): 50 MPa trailer used in 2025")
-            #expect(cost >= baseCost * (1 - 1e-7), "seed \(seed): limiting a trailer class lowered the optimum \(baseCost) → \(cost)")
+            #expect(cost >= baseCost * (1 - 1e-7 - 2 * free.scenario.settings.relativeGap), "seed \(seed): limiting a trailer class lowered the optimum \(baseCost) → \(cost)")
             // The engine's re-costing still matches the optimiser's objective.
-            if let recost = plan.recostedCostCny { #expect(abs(recost - cost) <= 1e-6 * cost, "seed \(seed): recost \(recost) vs \(cost)") }
+            // (Within the cost curves' approximation where an on-site electrolyser is offered.)
+            if let recost = plan.recostedCostCny { #expect(abs(recost - cost) <= (1e-6 + plan.approximationError) * cost, "seed \(seed): recost \(recost) vs \(cost)") }
         }
         print("50 MPa trailers from 2030: \(compared) instances compared; \(usedWhenAllowed) used them in 2025 when allowed")
         #expect(compared >= 8)
