@@ -12,6 +12,11 @@ public struct SupplyChain: Sendable, Equatable, Hashable {
     /// Average utilisation of the nameplate capacity, percent.
     public var utilisationPct: Double
     public var pressure: DispensingPressure
+    /// kg/day of the delivery link the station draws from, when it is shared with other stations
+    /// (a pipeline or a trailer route serving a site's several units): the delivery is costed
+    /// at that volume and its cost per kg charged on what this station dispenses. Nil: the
+    /// delivery serves this station alone.
+    public var deliveryLinkKgPerDay: Double? = nil
 
     public init(production: ProductionPathway, delivery: DeliveryMode, distanceKm: Double,
                 stationCapacityKgPerDay: Double, utilisationPct: Double, pressure: DispensingPressure = .mpa35) {
@@ -101,7 +106,7 @@ public enum ChainModel {
                                message: "the station needs \(formatNumber(dailyKg * 365 / 1000)) t/yr but the source has \(formatNumber(a.byproduct.availableTonnesPerYear)) t/yr")
         }
         let source = try ProductionModel.sourceCost(chain.production, a)
-        let delivery = DeliveryModel.evaluate(chain.delivery, distanceKm: chain.distanceKm, kgPerDay: dailyKg,
+        let delivery = DeliveryModel.evaluate(chain.delivery, distanceKm: chain.distanceKm, kgPerDay: max(dailyKg, chain.deliveryLinkKgPerDay ?? 0),
                                               sourceOutletMpa: source.outletPressureMpa, a)
         let producedPerDispensed = 1 / (1 - delivery.lossFraction)
         let grid = a.electricity.gridPriceCnyPerKwh

@@ -228,14 +228,17 @@ extension CorridorPlanner {
             let source = sourceOf(s, link)
             let energy = try SupplyLinkCost.stationEnergyCnyPerKg(link.pathway, link.key.mode, distanceKm: link.distanceKm, pressure: type.pressure, a)
             let perKg = (linkEvaluations[i][start]?.annualCny ?? 0) / (kg * 365) + energy
-            links.append(SupplyLink(source: source, delivery: link.key.mode, distanceKm: link.distanceKm, kgPerDay: kg * share, costCnyPerKg: perKg))
+            links.append(SupplyLink(source: source, delivery: link.key.mode, distanceKm: link.distanceKm, kgPerDay: kg * share, linkKgPerDay: kg, costCnyPerKg: perKg))
         }
         links.sort { ($0.kgPerDay, $1.source.id) > ($1.kgPerDay, $0.source.id) }
         guard let main = links.first else { throw PlanningProblem(messages: ["station at \(s.network.nodes[site].id): no supply link in its first period"]) }
         let unitThroughput = throughputByPeriod[start] / Double(count)
         let utilisation = min(100, 100 * unitThroughput / type.capacityKgPerDay)
-        let chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
+        var chain = SupplyChain(production: main.source.pathway, delivery: main.delivery, distanceKm: main.distanceKm,
                                 stationCapacityKgPerDay: type.capacityKgPerDay, utilisationPct: utilisation, pressure: type.pressure)
+        // The delivery is the link's, at the volume it carries for all the site's builds (a
+        // pipeline laid once for eight stations is not eight pipelines).
+        chain.deliveryLinkKgPerDay = main.linkKgPerDay
         var evaluation = try stationEvaluation(chain: chain, supply: links, throughputKgPerDay: throughputByPeriod[start], a)
         if existingID != nil {
             // Built before the plan: its capital is sunk; its O&M still counts.
@@ -302,6 +305,7 @@ extension CorridorPlanner {
                 c.production = link.source.pathway
                 c.delivery = link.delivery
                 c.distanceKm = link.distanceKm
+                c.deliveryLinkKgPerDay = link.linkKgPerDay
                 blended = blended + (try ChainModel.evaluate(c, a)).project.variableCnyPerKg * (link.kgPerDay / throughputKgPerDay)
             }
             evaluation.project.variableCnyPerKg = blended

@@ -76,6 +76,8 @@ public struct SupplyLink: Sendable, Equatable {
     public var delivery: DeliveryMode
     public var distanceKm: Double
     public var kgPerDay: Double
+    /// kg/day the whole link carries (shared by the site's builds).
+    public var linkKgPerDay: Double = 0
     /// What the station pays per kg delivered: the link's annual cost at its volume per kg,
     /// plus the station's energy for this mode.
     public var costCnyPerKg: Double
