@@ -113,7 +113,7 @@ extension ScenarioLoader {
         let settings = files.toml(folderPath(directory, "scenario.toml"), &problems)
         readTables(directory, settingsFile: settings, files: &files, scenario: &scenario, &problems, &warnings)
         for input in files.inputs where !scenario.inputs.contains(where: { $0.path == input.path }) { scenario.inputs.append(input) }
-        do { try problems.throwIfAny() } catch { throw .data(error) }
+        do { try problems.throwIfAny() } catch { throw SettingOverrides.error(error) }
         return scenario.planning!
     }
 

@@ -65,6 +65,7 @@ struct MonteCarlo: ParsableCommand {
     func run() throws {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         let only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
+        try checkOutputEarly(sensitivity)
         let context = try sensitivityContext(scenario, overrides)
         let uncertain = try uncertainParameters(context, chosen: chosen, only: only)
         let design: MonteCarloDesign

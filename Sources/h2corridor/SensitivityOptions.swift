@@ -201,3 +201,13 @@ func sampleRows(_ results: [SampleResult], outputCount: Int) -> [[String]] {
 func sampleRow(_ r: SampleResult, outputCount: Int) -> [String] {
     [String(r.index)] + r.inputs.map(formatNumber) + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputCount))
 }
+
+/// With `--out` given, its target is checked before the base plan is computed (a phased plan
+/// takes seconds to minutes): an unwritable folder is refused at once, not after the planning.
+func checkOutputEarly(_ options: SensitivityOptions) throws {
+    guard let out = options.out else { return }
+    do { _ = try RunWriter(directory: out, force: options.force) } catch {
+        printError("error: \(error)")
+        throw ExitCode(Exit.code(for: error))
+    }
+}

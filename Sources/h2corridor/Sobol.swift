@@ -68,6 +68,7 @@ struct Sobol: ParsableCommand {
     func run() throws {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         var only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
+        try checkOutputEarly(sensitivity)
         let context = try sensitivityContext(scenario, overrides)
         var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
         model.output = sensitivity.quantity

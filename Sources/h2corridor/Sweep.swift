@@ -51,6 +51,7 @@ struct Sweep: ParsableCommand {
             if let cases { return try SensitivitySpecs.cases(cases) }
             return try SensitivitySpecs.grid(grid)
         }
+        try checkOutputEarly(sensitivity)
         let context = try sensitivityContext(scenario, overrides)
         let pinnedSettings = Set(context.scenario.settingOverrides.map(\.dottedKey))
         for key in design.keys where context.pinned.contains(key) || pinnedSettings.contains(key) {

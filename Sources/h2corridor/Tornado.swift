@@ -37,6 +37,7 @@ struct Tornado: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputEarly(sensitivity)
         let context = try sensitivityContext(scenario, overrides)
         let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
         let writer = try sensitivityWriter(sensitivity, context, command: .tornado)
