@@ -10,8 +10,9 @@ extension CSVTable {
     init(utf8 bytes: [UInt8], file: String, allowEmpty: Bool) throws(InputError) {
         var parser = CSVParser(bytes: bytes, file: file)
         guard let headerRecord = try parser.nextRecord() else {
+            // Located at line 1, where the header belongs.
             throw InputError(
-                file: file, message: "the file is empty",
+                file: file, line: 1, message: "the file is empty",
                 fix: "the first line must be the header (column names separated by commas), then one line per record")
         }
         let header = headerRecord.fields.map { $0.trimmingSpaces() }

@@ -142,7 +142,9 @@ extension MILPProblem {
             return none(.unbounded, relaxationUnbounded: true)
         }
         let best = Cbc_bestSolution(cbc)
-        if Cbc_isProvenInfeasible(cbc) != 0 || (secondary == 1 && best == nil) {
+        // Secondary status 1 ("relaxation infeasible") is also what CBC leaves when the time limit
+        // stops it inside the root relaxation: without a proof, that is a time limit.
+        if Cbc_isProvenInfeasible(cbc) != 0 || (secondary == 1 && best == nil && Cbc_isSecondsLimitReached(cbc) == 0) {
             return none(.infeasible)
         }
         guard let best else {
