@@ -12,13 +12,17 @@ public enum PlanResults {
             "plan_vehicles", "plan_stations", "plan_capacity_kg_per_day", "uncovered_flows", "unserved_fleets",
             "retail_price_cny_per_kg", "stations_profitable_at_retail", "total_trailer_km_per_day",
             "network_co2_kg_per_kg", "co2_grade", "tcab_clean_co2_kg_per_kg", "tcab_low_carbon_co2_kg_per_kg",
+            "carbon_price_cny_per_t", "carbon_charge_cny", "max_co2_kg_per_kg",
         ])
         let a = scenario.parameters.assumptions
         // Carbon intensity at the nozzle, kg-weighted like the network average; graded under
         // T/CAB 0078-2020 (thresholds from the catalogue, emissions.tcab_*).
         let co2 = try? plan.averageCo2(a).total
         let grade = co2.map { HydrogenGrade.of($0, renewable: plan.isRenewable, a).rawValue } ?? ""
-        let carbon: [CSVCell] = [.optional(co2), .text(grade), .number(a.emissions.tcabCleanKgPerKg), .number(a.emissions.tcabLowCarbonKgPerKg)]
+        // The carbon price and cap the plan was optimised under (the charge is in both costs
+        // above, not in the nozzle prices).
+        let carbon: [CSVCell] = [.optional(co2), .text(grade), .number(a.emissions.tcabCleanKgPerKg), .number(a.emissions.tcabLowCarbonKgPerKg),
+                                 .number(plan.carbonPriceCnyPerTonne), .number(plan.carbonChargeCny), .optional(plan.maximumCo2KgPerKg)]
         let profitable = StationReturns.profitableStationCount(plan, retailPriceCnyPerKg: retailPriceCnyPerKg)
         let final = plan.last
         let finalYear = final?.period.year ?? settings.designYear
@@ -45,11 +49,13 @@ public enum PlanResults {
     public static func periods(_ plan: CorridorPlan) throws(OutputError) -> CSVWriter {
         var csv = CSVWriter(name: "periods.csv", header: [
             "period", "stations_open", "stations_built", "capacity_kg_per_day", "demand_kg_per_day", "served_kg_per_day", "capital_cny",
-            "network_average_cny_per_kg",
+            "network_average_cny_per_kg", "co2_kg_per_kg",
         ])
         for p in plan.periods {
+            // The period's kg CO₂e per kg dispensed: what an intensity cap holds in each period.
+            let co2: Double? = p.servedKgPerDay > 0 ? p.co2KgPerDay / p.servedKgPerDay : nil
             try csv.appendRow([.integer(p.period.year), .integer(p.stationsOpen), .integer(p.stationsBuilt), .number(p.capacityKgPerDay),
-                               .number(p.demandKgPerDay), .number(p.servedKgPerDay), .number(p.capitalCny), .number(p.networkAverageCnyPerKg)])
+                               .number(p.demandKgPerDay), .number(p.servedKgPerDay), .number(p.capitalCny), .number(p.networkAverageCnyPerKg), .optional(co2)])
         }
         return csv
     }

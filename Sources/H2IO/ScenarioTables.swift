@@ -9,6 +9,7 @@ extension ScenarioLoader {
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
         "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.periods", "placement.max_price_cny_per_kg", "placement.onsite_electrolysis",
         "placement.existing_station_default_kg_per_day", "placement.solver", "placement.curve_tolerance_pct", "placement.mip_gap_pct",
+        "placement.carbon_price_cny_per_t", "placement.max_co2_kg_per_kg",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
     ]
 
@@ -375,6 +376,16 @@ extension ScenarioLoader {
         }
         if let e = file["placement.mip_gap_pct"], let v = problems.recording({ () throws(InputError) in try e.number() }) {
             if v < 0 || v > 5 { problems.append(e.error("a MIP gap of \(v) % is outside 0 to 5", fix: "use 0 for an exact proof or a small share such as 0.01 (default)")) } else { s.relativeGap = v / 100 }
+        }
+        if let e = file["placement.carbon_price_cny_per_t"], let v = problems.recording({ () throws(InputError) in try e.number() }) {
+            // Beyond 10,000 CNY/t the price dwarfs every cost of the chain (about 200 CNY/kg of
+            // grid hydrogen): a typo for a price per kg, or a unit slip.
+            if v < 0 || v > 10_000 {
+                problems.append(e.error("a carbon price of \(v) CNY/t is outside 0 to 10,000", fix: "give CNY per tonne CO2e, e.g. 100 (China's ETS traded near 100 in 2024)"))
+            } else { s.carbonPriceCnyPerTonne = v }
+        }
+        if let e = file["placement.max_co2_kg_per_kg"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) {
+            if v > 100 { problems.append(e.error("a cap of \(v) kg CO2e/kg is above any pathway's intensity", fix: "give kg CO2e per kg H2, e.g. 4.9 (T/CAB 0078-2020 clean hydrogen)")) } else { s.maximumCo2KgPerKg = v }
         }
         if let e = file["placement.solver"], let name = problems.recording({ () throws(InputError) in try e.string() }) {
             if let b = PlanningSolver(rawValue: name) { s.solver = b } else {

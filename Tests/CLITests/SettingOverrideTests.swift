@@ -25,6 +25,8 @@ struct SettingOverrideTests {
         ("placement.solver", "cbc", "glpk", []),
         ("placement.curve_tolerance_pct", "0.4", "1", []),
         ("placement.mip_gap_pct", "0.01", "0", []),
+        ("placement.carbon_price_cny_per_t", "0", "200", []),
+        ("placement.max_co2_kg_per_kg", "20", "14.51", []),
         ("placement.first_year.tube_trailer_50", "2025", "2030", []),
         ("placement.last_year.tube_trailer_20", "2030", "2040", []),
         ("demand.scale", "1", "2", []),

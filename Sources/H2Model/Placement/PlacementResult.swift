@@ -90,6 +90,8 @@ public struct PlacementDiagnosis: Sendable, Equatable, CustomStringConvertible {
         case jointlyInfeasible
         /// Not served in the optimum of a coverage-target or budget run.
         case notChosen
+        /// The network's carbon-intensity cap cannot be met with the sources given.
+        case intensityCapUnmet
     }
     public let subject: Subject
     public let reason: Reason

@@ -77,6 +77,7 @@ extension CorridorPlanner {
         struct BayKey: Hashable { var site: Int; var mode: DeliveryMode; var period: Int }
         var bays = Set<BayKey>()
         var linkEvaluations: [[SupplyLinkEvaluation?]] = Array(repeating: Array(repeating: nil, count: T), count: inputs.links.count)
+        var co2ByPeriod = Array(repeating: 0.0, count: T), carbonCharge = 0.0
         for (i, link) in inputs.links.enumerated() {
             for t in 0..<T {
                 // What the link dispensed (a liquid link also delivers its tank's loss).
@@ -88,10 +89,16 @@ extension CorridorPlanner {
                 // The parked trailer is the site's, once per trailer class: added below.
                 var annual = e.annualCny - e.siteFixedCnyPerYear
                 if e.siteFixedCnyPerYear > 0 { bays.insert(BayKey(site: link.key.site, mode: link.key.mode, period: t)) }
+                var co2 = e.co2KgPerDay
                 for (p, v) in f.supply[i][t].sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    annual += try SupplyLinkCost.stationEnergyCnyPerKg(link.pathway, link.key.mode, distanceKm: link.distanceKm, pressure: p, a) * solution[v] * 365
+                    let energy = try SupplyLinkCost.stationEnergy(link.pathway, link.key.mode, distanceKm: link.distanceKm, pressure: p, a)
+                    annual += energy.cnyPerKg * solution[v] * 365
+                    co2 += energy.co2KgPerKg * solution[v]
                 }
-                recosted += annual * horizon.presentValueOfAnnual(inputs.periods[t])
+                co2ByPeriod[t] += co2
+                let pv = horizon.presentValueOfAnnual(inputs.periods[t])
+                carbonCharge += inputs.carbonPriceCnyPerKgCo2 * co2 * 365 * pv
+                recosted += annual * pv
             }
         }
         // Central plants at the sizes chosen, costed by the engine.
@@ -128,6 +135,8 @@ extension CorridorPlanner {
                 recosted += price * u.kgPerDay * 365 * horizon.presentValueOfAnnual(inputs.periods[t])
             }
         }
+        // The carbon price is in the optimiser's objective: the engine's check carries it too.
+        recosted += carbonCharge
 
         // Station builds: existing stations, then each period's new units by type.
         var stations: [StationPlan] = []
@@ -200,7 +209,7 @@ extension CorridorPlanner {
             }
             periods.append(PeriodPlan(period: period, demandKgPerDay: demandByPeriod[t], servedKgPerDay: served, capacityKgPerDay: capacity,
                                       stationsOpen: opened, stationsBuilt: built, capitalCny: capital, fleets: periodFleets[t],
-                                      flows: periodFlows[t], links: links, plants: plants[t], networkAverageCnyPerKg: avg))
+                                      flows: periodFlows[t], links: links, plants: plants[t], networkAverageCnyPerKg: avg, co2KgPerDay: co2ByPeriod[t]))
         }
         var diagnosis = solved.diagnosis
         for u in solved.unserved {
@@ -211,7 +220,9 @@ extension CorridorPlanner {
         }
         return CorridorPlan(status: solution.status, relativeGap: solution.relativeGap, horizon: horizon, periods: periods, stations: stations,
                             networkAverage: average, optimiserCostCny: solution.objective, bestBoundCny: solution.bestBound, recostedCostCny: recosted, approximationError: fitError,
-                            diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count)
+                            diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count,
+                            carbonPriceCnyPerTonne: s.settings.carbonPriceCnyPerTonne, carbonChargeCny: carbonCharge,
+                            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg)
     }
 
     /// One build costed: its chain at its first operating period's utilisation, what it pays per

@@ -101,6 +101,8 @@ public struct PeriodPlan: Sendable {
     public var plants: [PlannedPlant]
     /// Throughput-weighted break-even price of the builds open in the period.
     public var networkAverageCnyPerKg: Double
+    /// kg CO₂e a day of the hydrogen dispensed (the engine's, at the links' volumes).
+    public var co2KgPerDay = 0.0
 }
 
 /// A fleet left unserved because serving it would cost more than the scenario's maximum price.
@@ -133,6 +135,13 @@ public struct CorridorPlan: Sendable {
     public var unserved: [UnservedDemand]
     /// Supply links offered to the optimiser.
     public var supplyOptionCount: Int
+    /// The carbon price the plan was optimised at (CNY/t CO₂e), and what it charged over the
+    /// horizon at the engine's emissions (present value, CNY; in both costs above, not in the
+    /// stations' prices).
+    public var carbonPriceCnyPerTonne = 0.0
+    public var carbonChargeCny = 0.0
+    /// The intensity cap the plan was held to, kg CO₂e/kg.
+    public var maximumCo2KgPerKg: Double?
 
     public var last: PeriodPlan? { periods.last }
     public var totalDemandKgPerDay: Double { last?.demandKgPerDay ?? 0 }
@@ -217,7 +226,8 @@ public enum CorridorPlanner {
             sourceCapacityKgPerDay: s.sources.map { src in horizon.periods.map { src.capacityKgPerDay(in: $0.year) } },
             links: [], maximumUtilisation: a.station.maximumUtilisationPct / 100, objective: objective,
             unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver, relativeGap: s.settings.relativeGap,
-            timeLimitSeconds: s.settings.timeLimitSeconds)
+            timeLimitSeconds: s.settings.timeLimitSeconds, carbonPriceCnyPerKgCo2: s.settings.carbonPriceCnyPerTonne / 1000,
+            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg)
     }
 
     // MARK: 2. Supply options
@@ -253,10 +263,13 @@ public enum CorridorPlanner {
             }
             guard let top = try? f(maxKg) else { return }
             let curve = try PiecewiseCost.fit(minimumKgPerDay: minimumLinkKgPerDay, maximumKgPerDay: maxKg, tolerance: s.settings.curveTolerance, f)
-            var energy: [DispensingPressure: Double] = [:]
-            for p in pressures { energy[p] = try SupplyLinkCost.stationEnergyCnyPerKg(pathway, key.mode, distanceKm: km, pressure: p, a) }
+            var energy: [DispensingPressure: Double] = [:], energyCo2: [DispensingPressure: Double] = [:]
+            for p in pressures {
+                (energy[p], energyCo2[p]) = try SupplyLinkCost.stationEnergy(pathway, key.mode, distanceKm: km, pressure: p, a)
+            }
             candidates.append(PlanningLink(key: key, pathway: pathway, distanceKm: km, curve: curve, siteFixedCnyPerYear: top.siteFixedCnyPerYear,
-                                           centralPlants: top.centralPlants, stationPlant: top.hasStationPlant, energyCnyPerKg: energy))
+                                           centralPlants: top.centralPlants, stationPlant: top.hasStationPlant, energyCnyPerKg: energy,
+                                           energyCo2KgPerKg: energyCo2))
         }
         for site in inputs.candidates {
             let existingCap = (inputs.existing[site] ?? []).reduce(0) { $0 + $1.capacityKgPerDay }
@@ -278,7 +291,7 @@ public enum CorridorPlanner {
                 // only links allowed in the same periods.
                 var kinds: [[Bool]] = []
                 for l in here where !kinds.contains(allowed(l.key.mode)) { kinds.append(allowed(l.key.mode)) }
-                for kind in kinds { links += undominated(here.filter { allowed($0.key.mode) == kind }, pressures: pressures) }
+                for kind in kinds { links += undominated(here.filter { allowed($0.key.mode) == kind }, pressures: pressures, carbonMatters: inputs.carbonMatters) }
             }
             if s.settings.onsiteElectrolysis {
                 try offer(SupplyLinkKey(source: nil, site: site, mode: .none), .onsiteElectrolysis, 0, siteMax, into: &links)
@@ -303,12 +316,16 @@ public enum CorridorPlanner {
 
     /// Drops a mode whose cost (with station energy at every pressure) and production are at
     /// least another mode's at every volume between the link's bounds: it could never be chosen.
-    static func undominated(_ links: [PlanningLink], pressures: Set<DispensingPressure>) -> [PlanningLink] {
+    /// With a carbon price or cap (`carbonMatters`), a mode must also be no cleaner to be dropped.
+    static func undominated(_ links: [PlanningLink], pressures: Set<DispensingPressure>, carbonMatters: Bool = false) -> [PlanningLink] {
         guard links.count > 1 else { return links }
         let hi = links.map { $0.curve.segments.last!.upperKgPerDay }.max()!
         let grid = (0...40).map { minimumLinkKgPerDay * _pow(hi / minimumLinkKgPerDay, Double($0) / 40) }
         func value(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
             l.curve.annualCny(at: kg) + l.siteFixedCnyPerYear + (l.energyCnyPerKg[p] ?? 0) * kg * 365
+        }
+        func co2(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
+            l.curve.co2KgPerDay(at: kg) + (l.energyCo2KgPerKg[p] ?? 0) * kg
         }
         func produced(_ l: PlanningLink, _ kg: Double) -> Double {
             guard let s = l.curve.segments.first(where: { kg <= $0.upperKgPerDay }) ?? l.curve.segments.last else { return 0 }
@@ -318,7 +335,11 @@ public enum CorridorPlanner {
             !links.enumerated().contains { j, m in
                 guard j != i, m.curve.segments.last!.upperKgPerDay >= l.curve.segments.last!.upperKgPerDay else { return false }
                 let kinds = grid.filter { $0 <= l.curve.segments.last!.upperKgPerDay }
-                let worse = kinds.allSatisfy { kg in pressures.allSatisfy { value(l, kg, $0) >= value(m, kg, $0) } && produced(l, kg) >= produced(m, kg) - 1e-9 }
+                // (Also no cleaner at any volume: a carbon price or cap may prefer the cleaner one.)
+                let worse = kinds.allSatisfy { kg in
+                    pressures.allSatisfy { value(l, kg, $0) >= value(m, kg, $0) && (!carbonMatters || co2(l, kg, $0) >= co2(m, kg, $0) - 1e-9) }
+                        && produced(l, kg) >= produced(m, kg) - 1e-9
+                }
                 // Ties: keep the first.
                 let tie = kinds.allSatisfy { kg in pressures.allSatisfy { value(l, kg, $0) == value(m, kg, $0) } }
                 return worse && (!tie || j < i)
@@ -339,7 +360,8 @@ public enum CorridorPlanner {
         guard seg.lowerKgPerDay == 0, matches(seg.fixedCnyPerYear, seg.cnyPerYearPerKgPerDay), matches(seg.producedFixedKgPerDay, seg.producedPerKg) else { return link }
         var l = link
         l.curve.segments = [PiecewiseCost.Segment(lowerKgPerDay: 0, upperKgPerDay: seg.upperKgPerDay + tank, fixedCnyPerYear: 0,
-                                                  cnyPerYearPerKgPerDay: seg.cnyPerYearPerKgPerDay, producedFixedKgPerDay: 0, producedPerKg: seg.producedPerKg)]
+                                                  cnyPerYearPerKgPerDay: seg.cnyPerYearPerKgPerDay, producedFixedKgPerDay: 0, producedPerKg: seg.producedPerKg,
+                                                  co2FixedKgPerDay: 0, co2PerKg: seg.co2PerKg)]
         l.intakeLoadKgPerDay = tank
         return l
     }
@@ -384,15 +406,20 @@ public enum CorridorPlanner {
                   a.centralPlants.isEmpty, !a.stationPlant, unlimited(i), subadditive(a.curve),
                   let aTop = a.curve.segments.last?.upperKgPerDay, let bTop = b.curve.segments.last?.upperKgPerDay, aTop >= bTop,
                   a.curve.segments[0].lowerKgPerDay <= b.curve.segments[0].lowerKgPerDay,
-                  pressures.allSatisfy({ (a.energyCnyPerKg[$0] ?? 0) <= (b.energyCnyPerKg[$0] ?? 0) }) else { return false }
+                  pressures.allSatisfy({ (a.energyCnyPerKg[$0] ?? 0) <= (b.energyCnyPerKg[$0] ?? 0) }),
+                  !inputs.carbonMatters || pressures.allSatisfy({ (a.energyCo2KgPerKg[$0] ?? 0) <= (b.energyCo2KgPerKg[$0] ?? 0) }) else { return false }
             // Both curves are linear between the union of their breakpoints: comparing there is exact.
             let bLow = b.curve.segments[0].lowerKgPerDay
             let points = (a.curve.segments + b.curve.segments).flatMap { [$0.lowerKgPerDay, $0.upperKgPerDay] }
                 .map { max($0, bLow) }.filter { $0 <= bTop } + [bTop]
             // At 0 (an affine curve's start) the values just above it are the fixed charges.
-            return points.allSatisfy { kg in
+            let cheaper = points.allSatisfy { kg in
                 kg > 0 ? a.curve.annualCny(at: kg) <= b.curve.annualCny(at: kg) : a.curve.segments[0].fixedCnyPerYear <= b.curve.segments[0].fixedCnyPerYear
             }
+            // With a carbon price or cap the stand-in must be no dirtier either.
+            return cheaper && (!inputs.carbonMatters || points.allSatisfy { kg in
+                kg > 0 ? a.curve.co2KgPerDay(at: kg) <= b.curve.co2KgPerDay(at: kg) + 1e-9 : a.curve.segments[0].co2FixedKgPerDay <= b.curve.segments[0].co2FixedKgPerDay + 1e-9
+            })
         }
         var kept: [PlanningLink] = []
         for (n, b) in links.enumerated() {
@@ -458,6 +485,9 @@ public enum CorridorPlanner {
                                     values: solution.values, solveSeconds: solution.solveSeconds)
         }
         var found = diagnosis
+        if solution.status == .infeasible, found.isEmpty, let cap = inputs.maximumCo2KgPerKg {
+            found = try inputs.intensityCapDiagnosis(cap, timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
+        }
         if solution.status == .infeasible && found.isEmpty {
             found = try inputs.infeasibilityDiagnoses(timeLimitSeconds: timeLimitSeconds)
         }

@@ -98,3 +98,25 @@ extension PhasedPlanningInputs {
         return found
     }
 }
+
+extension PhasedPlanningInputs {
+    /// Why a plan under an intensity cap is infeasible when it is the cap: the same scenario
+    /// without it has a plan, whose intensity by period is given so the planner sees how far
+    /// the cap is. Empty when the scenario has no plan even without the cap.
+    func intensityCapDiagnosis(_ cap: Double, timeLimitSeconds: Double?, relativeGap: Double) throws -> [PlacementDiagnosis] {
+        var free = self
+        free.maximumCo2KgPerKg = nil
+        let g = free.formulation()
+        let uncapped = try g.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap)
+        guard uncapped.status.hasSolution else { return [] }
+        let byPeriod = periods.indices.map { t -> String in
+            let co2 = g.co2Terms[t].reduce(0) { $0 + $1.coefficient * uncapped[$1.variable] }
+            let served = g.servedTerms[t].reduce(g.servedConstant[t]) { $0 + $1.coefficient * uncapped[$1.variable] }
+            return "\(periods[t].year) \(formatNumber((co2 / max(served, 1e-300) * 100).rounded() / 100))"
+        }
+        return [PlacementDiagnosis(subject: .supply, reason: .intensityCapUnmet,
+                                   message: "no plan keeps the network at or below max_co2_kg_per_kg = \(formatNumber(cap)) kg CO2e/kg in every period "
+                                       + "with these sources; the least-cost plan without the cap emits \(byPeriod.joined(separator: ", ")) kg CO2e/kg. "
+                                       + "Raise the cap, add a cleaner source to sources.csv, or price carbon with carbon_price_cny_per_t instead")]
+    }
+}

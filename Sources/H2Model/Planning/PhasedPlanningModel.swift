@@ -12,7 +12,9 @@
 //   cost curve: x[l,j,t] ∈ [lo_j, hi_j]·b[l,j,t], Σ_j b ≤ 1, Σ_j x = Σ_p v.
 //   Source capacity in t: Σ_l produced[l,t] ≤ capacity_i(t) (0 before its first year).
 //   Objective: Σ_t PV_t × (station units' annual capital and O&M + existing stations' O&M +
-//   link costs + station energy) + PV of unserved hydrogen at the scenario's maximum price.
+//   link costs + station energy + carbon price × the links' and stations' CO₂e) + PV of
+//   unserved hydrogen at the scenario's maximum price.
+//   Intensity cap in t (optional): Σ CO₂e[t] ≤ cap × Σ served kg/day[t].
 // Capital enters as its annuity in every year from the build period on: the capital paid in the
 // build year less what remains of it at the horizon's end.
 import H2Numerics
@@ -51,6 +53,8 @@ struct PlanningLink {
     var intakeLoadKgPerDay = 0.0
     /// Station energy per kg dispensed at 35 and 70 MPa.
     var energyCnyPerKg: [DispensingPressure: Double]
+    /// The station electricity's kg CO₂e per kg dispensed at 35 and 70 MPa.
+    var energyCo2KgPerKg: [DispensingPressure: Double] = [:]
 }
 
 struct PlanningDemand {
@@ -100,10 +104,16 @@ struct PhasedPlanningInputs {
     var solver: MILPBackend = .cbc
     var relativeGap = 0.0
     var timeLimitSeconds: Double?
+    /// CNY per kg CO₂e charged in the objective (the scenario's carbon price / 1000).
+    var carbonPriceCnyPerKgCo2 = 0.0
+    /// Network intensity cap, kg CO₂e per kg dispensed, in every period.
+    var maximumCo2KgPerKg: Double?
     /// Periods each delivery mode may carry hydrogen in (DeliveryModeYears); a mode not listed
     /// is allowed in every period.
     var modeAllowedByPeriod: [DeliveryMode: [Bool]] = [:]
 
+    /// Carbon enters the optimum (a price or a cap): presolves must then keep cleaner links.
+    var carbonMatters: Bool { carbonPriceCnyPerKgCo2 > 0 || maximumCo2KgPerKg != nil }
     var candidates: [Int] { frlm.candidatePositions }
     var periods: [Period] { horizon.periods }
 
@@ -127,6 +137,7 @@ struct PhasedFormulation {
     var annualTerms: [[MILPTerm]] = []
     var servedTerms: [[MILPTerm]] = []                 // per period, kg/day
     var servedConstant: [Double] = []                  // per period, kg/day always served
+    var co2Terms: [[MILPTerm]] = []                    // per period, kg CO₂e/day
     var constantCost = 0.0
     var annualConstant: [Double] = []
 }
@@ -142,12 +153,19 @@ extension PhasedPlanningInputs {
         f.annualTerms = Array(repeating: [], count: T)
         f.servedTerms = Array(repeating: [], count: T)
         f.servedConstant = Array(repeating: 0, count: T)
+        f.co2Terms = Array(repeating: [], count: T)
         f.annualConstant = Array(repeating: 0, count: T)
         let pv = periods.map { horizon.presentValueOfAnnual($0) }
         func cost(_ t: Int, _ v: MILPVariableID, _ annual: Double) {
             guard annual != 0 else { return }
             f.costTerms.append(MILPTerm(v, annual * pv[t]))
             f.annualTerms[t].append(MILPTerm(v, annual))
+        }
+        // kg CO₂e a day carried by `v` in t: counted for the cap and charged at the carbon price.
+        func emits(_ t: Int, _ v: MILPVariableID, _ kgPerDay: Double) {
+            guard kgPerDay != 0 else { return }
+            f.co2Terms[t].append(MILPTerm(v, kgPerDay))
+            cost(t, v, carbonPriceCnyPerKgCo2 * kgPerDay * 365)
         }
         let has70 = demands.contains { $0.pressure == .mpa70 }
 
@@ -318,6 +336,7 @@ extension PhasedPlanningInputs {
                     let v = f.milp.addVariable("supply_\(i)_\(p.rawValue)_\(t)")
                     f.supply[i][t][p] = v
                     cost(t, v, (link.energyCnyPerKg[p] ?? 0) * 365)
+                    emits(t, v, link.energyCo2KgPerKg[p] ?? 0)
                     carried.append(MILPTerm(v, -1))
                     if bySite[s] == nil { bySite[s] = Array(repeating: [:], count: T) }
                     bySite[s]![t][p, default: []].append(MILPTerm(v, 1))
@@ -349,6 +368,7 @@ extension PhasedPlanningInputs {
                         intakeLoad[key, default: [:]][t, default: (link.intakeLoadKgPerDay, [])].terms.append(MILPTerm(tank, 1))
                     }
                     cost(t, x, seg.cnyPerYearPerKgPerDay)
+                    emits(t, x, seg.co2PerKg)
                     carried.append(MILPTerm(x, 1))
                     feed(link, t, [MILPTerm(x, seg.producedPerKg)])
                     f.milp.addConstraint("link_carries_\(i)_\(t)", carried, .equal, 0)
@@ -367,6 +387,8 @@ extension PhasedPlanningInputs {
                     f.milp.addConstraint("link_segment_bay_\(i)_\(j)_\(t)", [MILPTerm(b, 1), MILPTerm(used, -1)], .lessOrEqual, 0)
                     cost(t, b, seg.fixedCnyPerYear)
                     cost(t, x, seg.cnyPerYearPerKgPerDay)
+                    emits(t, b, seg.co2FixedKgPerDay)
+                    emits(t, x, seg.co2PerKg)
                     choice.append(MILPTerm(b, 1))
                     carried.append(MILPTerm(x, 1))
                     feed(link, t, [MILPTerm(b, seg.producedFixedKgPerDay), MILPTerm(x, seg.producedPerKg)])
@@ -439,6 +461,13 @@ extension PhasedPlanningInputs {
         for (i, caps) in sourceCapacityKgPerDay.enumerated() {
             for t in 0..<T where !produced[i][t].isEmpty {
                 f.milp.addConstraint("source_capacity_\(i)_\(t)", produced[i][t], .lessOrEqual, caps[t])
+            }
+        }
+        // The network's intensity cap: one row per period over what it dispenses.
+        if let cap = maximumCo2KgPerKg {
+            for t in 0..<T where !f.co2Terms[t].isEmpty {
+                f.milp.addConstraint("co2_cap_\(t)", f.co2Terms[t] + f.servedTerms[t].map { MILPTerm($0.variable, -cap * $0.coefficient) }, .lessOrEqual,
+                                     cap * f.servedConstant[t])
             }
         }
         for term in f.costTerms {

@@ -132,6 +132,13 @@ public struct PlanningSettings: Sendable, Equatable {
     public var deliveryModes: [DeliveryMode] = [.tubeTrailer20, .tubeTrailer30, .tubeTrailer50, .liquid, .pipeline]
     /// Haul distance when the station is at the source's own node (across town).
     public var sameNodeDistanceKm = 10.0
+    /// A price on the carbon of the hydrogen (CNY per tonne CO₂e at the nozzle, issue 13): the
+    /// optimiser minimises cost plus this price times the network's emissions, so a cleaner
+    /// source wins where its extra cost per kg is below the price times the kg CO₂e it saves.
+    /// A shadow price of the plan: not added to the stations' nozzle prices.
+    public var carbonPriceCnyPerTonne = 0.0
+    /// Most kg CO₂e per kg dispensed the network may emit in any period (nil: no cap).
+    public var maximumCo2KgPerKg: Double?
     /// Figures of the plan, shown beside the model's.
     public var planVehicles: Double?
     public var planStations: Double?

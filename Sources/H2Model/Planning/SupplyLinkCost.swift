@@ -30,6 +30,9 @@ public struct SupplyLinkEvaluation: Sendable, Equatable {
     /// True when the link builds a plant at the station (on-site electrolyser, station
     /// cracker): capital that stays once spent.
     public var hasStationPlant = false
+    /// kg CO₂e a day of everything up to the station gate at this volume (the engine's
+    /// intensity less the station's own electricity, which `stationEnergy` gives per pressure).
+    public var co2KgPerDay = 0.0
 }
 
 /// A central plant shared by every link routed through it, sized by the planner.
@@ -82,15 +85,22 @@ public enum SupplyLinkCost {
             plants.append(.liquefier)
         }
         return SupplyLinkEvaluation(annualCny: annual, siteFixedCnyPerYear: DeliveryModel.parkedTrailerAnnualCny(mode, a),
-                                    producedKgPerDay: produced, centralPlants: plants, hasStationPlant: stationPlant)
+                                    producedKgPerDay: produced, centralPlants: plants, hasStationPlant: stationPlant,
+                                    co2KgPerDay: (e.co2.total - e.co2.stationElectricity) * kgPerDay)
     }
 
     /// The station's energy (compression from the mode's inlet pressure, precooling at 70 MPa)
-    /// per kg dispensed at `pressure` from a link of this mode; independent of the volume.
+    /// per kg dispensed at `pressure` from a link of this mode, in CNY and in kg CO₂e;
+    /// independent of the volume.
+    public static func stationEnergy(_ pathway: ProductionPathway, _ mode: DeliveryMode, distanceKm: Double,
+                                     pressure: DispensingPressure, _ a: Assumptions) throws -> (cnyPerKg: Double, co2KgPerKg: Double) {
+        let e = try ChainModel.evaluate(chain(pathway, mode, distanceKm: distanceKm, kgPerDay: 1000, pressure: pressure), a)
+        return (e.project.variableCnyPerKg.energy, e.co2.stationElectricity)
+    }
+
     public static func stationEnergyCnyPerKg(_ pathway: ProductionPathway, _ mode: DeliveryMode, distanceKm: Double,
                                              pressure: DispensingPressure, _ a: Assumptions) throws -> Double {
-        let e = try ChainModel.evaluate(chain(pathway, mode, distanceKm: distanceKm, kgPerDay: 1000, pressure: pressure), a)
-        return e.project.variableCnyPerKg.energy
+        try stationEnergy(pathway, mode, distanceKm: distanceKm, pressure: pressure, a).cnyPerKg
     }
 }
 
@@ -105,6 +115,10 @@ public struct PiecewiseCost: Sendable, Equatable {
         public var cnyPerYearPerKgPerDay: Double
         public var producedFixedKgPerDay: Double
         public var producedPerKg: Double
+        /// kg CO₂e a day on the segment: fixed + per kg × kg (the chord, like production; not
+        /// part of the fitted error, since it follows production and the volume linearly).
+        public var co2FixedKgPerDay = 0.0
+        public var co2PerKg = 0.0
     }
     public var segments: [Segment]
     /// Largest |approximation − engine| / engine over a dense grid of every segment.
@@ -120,8 +134,10 @@ public struct PiecewiseCost: Sendable, Equatable {
             let w = b - a
             let rate = w > 0 ? (fb.annualCny - fa.annualCny) / w : 0
             let prate = w > 0 ? (fb.producedKgPerDay - fa.producedKgPerDay) / w : fa.producedKgPerDay / max(a, 1e-300)
+            let crate = w > 0 ? (fb.co2KgPerDay - fa.co2KgPerDay) / w : fa.co2KgPerDay / max(a, 1e-300)
             return Segment(lowerKgPerDay: a, upperKgPerDay: b, fixedCnyPerYear: fa.annualCny - rate * a,
-                           cnyPerYearPerKgPerDay: rate, producedFixedKgPerDay: fa.producedKgPerDay - prate * a, producedPerKg: prate)
+                           cnyPerYearPerKgPerDay: rate, producedFixedKgPerDay: fa.producedKgPerDay - prate * a, producedPerKg: prate,
+                           co2FixedKgPerDay: fa.co2KgPerDay - crate * a, co2PerKg: crate)
         }
         // Worst relative error of a segment on 24 interior points (cost and production).
         func worst(_ s: Segment) throws -> (error: Double, at: Double) {
@@ -164,7 +180,15 @@ public struct PiecewiseCost: Sendable, Equatable {
 
     /// The approximation at `kgPerDay` (0 when not used).
     public func annualCny(at kgPerDay: Double) -> Double {
-        guard kgPerDay > 0, let s = segments.first(where: { kgPerDay <= $0.upperKgPerDay }) ?? segments.last else { return 0 }
+        guard kgPerDay > 0, let s = segment(at: kgPerDay) else { return 0 }
         return s.fixedCnyPerYear + s.cnyPerYearPerKgPerDay * kgPerDay
     }
+
+    /// kg CO₂e a day at `kgPerDay` (0 when not used).
+    public func co2KgPerDay(at kgPerDay: Double) -> Double {
+        guard kgPerDay > 0, let s = segment(at: kgPerDay) else { return 0 }
+        return s.co2FixedKgPerDay + s.co2PerKg * kgPerDay
+    }
+
+    func segment(at kgPerDay: Double) -> Segment? { segments.first(where: { kgPerDay <= $0.upperKgPerDay }) ?? segments.last }
 }

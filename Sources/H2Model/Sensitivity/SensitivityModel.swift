@@ -54,8 +54,20 @@ public struct SensitivityModel: Sendable {
             }
             return [average] + (perStation ? stations : [])
         case .reoptimised:
-            return [average, "stations", "capacity_kg_per_day", "served_kg_per_day"]
+            // Both price and intensity (a carbon-price sweep traces the frontier between them),
+            // the plan's size, and what each pathway supplies in the last period (where a plan
+            // switches pathway).
+            let other = output == .cost ? "network_co2_kg_per_kg" : Self.networkAverageColumn
+            return [average, other, "stations", "capacity_kg_per_day", "served_kg_per_day"] + pathways.map { "share_\($0.rawValue.replacingHyphens)_pct" }
         }
+    }
+
+    /// Pathways a re-optimised plan may use: the sources' and the on-site electrolyser, in the
+    /// order first offered.
+    public var pathways: [ProductionPathway] {
+        var seen: [ProductionPathway] = []
+        for p in scenario.sources.map(\.pathway) + (scenario.settings.onsiteElectrolysis ? [.onsiteElectrolysis] : []) where !seen.contains(p) { seen.append(p) }
+        return seen
     }
 
     /// The outputs under `a`, or nil when the sample has no answer (no feasible plan, a
@@ -72,8 +84,17 @@ public struct SensitivityModel: Sendable {
             return [average] + stations
         case (.reoptimised, _):
             guard let plan = try? CorridorPlanner.plan(scenario.applyingEdgeAssumptions(a), a), plan.status.hasSolution, plan.servedKgPerDay > 0 else { return nil }
-            let first = output == .cost ? plan.networkAverage.total : (try? plan.averageCo2(a).total) ?? .nan
-            return [first, Double(plan.stationCount), plan.totalCapacityKgPerDay, plan.servedKgPerDay]
+            let price = plan.networkAverage.total, co2 = (try? plan.averageCo2(a).total) ?? .nan
+            let links = plan.last?.links ?? []
+            let delivered = links.reduce(0) { $0 + $1.kgPerDay }
+            let shares = pathways.map { p in delivered > 0 ? 100 * links.filter { $0.source.pathway == p }.reduce(0) { $0 + $1.kgPerDay } / delivered : 0 }
+            return (output == .cost ? [price, co2] : [co2, price]) + [Double(plan.stationCount), plan.totalCapacityKgPerDay, plan.servedKgPerDay] + shares
         }
     }
+}
+
+extension String {
+    /// A pathway name as part of a column name (`surplus-hydro-electrolysis` →
+    /// `surplus_hydro_electrolysis`).
+    var replacingHyphens: String { String(map { $0 == "-" ? "_" : $0 }) }
 }
