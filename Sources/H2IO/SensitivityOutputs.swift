@@ -21,7 +21,7 @@ public enum SensitivityOutputs {
         var files: [(name: String, bytes: [UInt8])] = []
         files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
         switch command {
-        case .sweep: break
+        case .sweep: files += try SweepFrontier.summaries(record.fingerprint) { try column(record, $0) }
         case .montecarlo: files += try monteCarloSummaries(record.fingerprint, withBOM: record.withBOM) { key in
             let column = try column(record, key)
             return (column.compactMap { $0 }, column.count)
@@ -44,7 +44,8 @@ public enum SensitivityOutputs {
     /// The columns a streamed run keeps for its summaries' second pass.
     public static func keptColumns(_ command: SensitivityCommand, fingerprint: JSONValue) -> [String] {
         switch command {
-        case .sweep, .tornado: []
+        case .sweep: SweepFrontier.keptColumns(fingerprint)
+        case .tornado: []
         case .montecarlo: strings(fingerprint["outputs"])
         case .sobol: Array(strings(fingerprint["outputs"]).prefix(1))
         }
@@ -61,7 +62,7 @@ public enum SensitivityOutputs {
             let withBOM = fingerprint["bom"] == .bool(true)
             let summaries: [(name: String, bytes: [UInt8])]
             switch command {
-            case .sweep: summaries = []
+            case .sweep: summaries = try SweepFrontier.summaries(fingerprint) { key in try rows.keptColumn(key) }
             case .montecarlo: summaries = try monteCarloSummaries(fingerprint, withBOM: withBOM) { key in try rows.keptAnswers(key) }
             case .sobol: summaries = try GlobalSensitivityOutputs.summaries(fingerprint, withBOM: withBOM) { key in try rows.keptColumn(key) }
             case .tornado: preconditionFailure("tornado runs are small and written from memory")

@@ -49,3 +49,58 @@ struct CarbonRunTests {
         #expect(price.exitCode == 0 && prices.count == 2 && prices[0] == prices[1], "\(prices)")
     }
 }
+
+/// A carbon price and an intensity cap in `[placement]` (issue 13 item 6), on the small scenario
+/// with cheap coal-gasification hydrogen and dearer surplus-hydro electrolysis at one node.
+@Suite("planning with a carbon price")
+struct CarbonPricePlanningTests {
+    static var scenario: SmallScenario {
+        var s = SmallScenario()
+        s.sources = "id,node,pathway,available_t_per_year\ncoal,A,coal,5000\nhydro,A,surplus-hydro-electrolysis,5000\n"
+        return s
+    }
+
+    @Test func aCarbonPriceSweepSwitchesPathwayAndDrawsTheFrontier() throws {
+        let folder = TemporaryFolder()
+        let dir = Self.scenario.write(to: folder)
+        let sweep = try CLI.run(["sweep", dir, "--grid", "placement.carbon_price_cny_per_t=0,100,1000", "--reoptimize", "--jobs", "1",
+                                 "--out", folder.file("sweep"), "--quiet"], in: folder)
+        #expect(sweep.exitCode == 0, "\(sweep.stderr)")
+        let rows = CSVRows(String(decoding: folder.read("sweep/sweep.csv") ?? [], as: UTF8.self))
+        let coal = rows.values("share_coal_pct").compactMap(Double.init), hydro = rows.values("share_surplus_hydro_electrolysis_pct").compactMap(Double.init)
+        #expect(coal.count == 3 && coal.first == 100 && coal.last == 0, "coal shares \(coal)")
+        #expect(hydro.count == 3 && hydro.first == 0 && hydro.last == 100, "hydro shares \(hydro)")
+        let co2 = rows.values("network_co2_kg_per_kg").compactMap(Double.init), price = rows.values("network_average_cny_per_kg").compactMap(Double.init)
+        #expect(co2.count == 3 && co2[2] < co2[0] / 3, "\(co2)")
+        #expect(price.count == 3 && price[2] > price[0], "\(price)")
+        // The chart: one dot per distinct plan, labelled with the prices that give it.
+        let svg = String(decoding: folder.read("sweep/frontier.svg") ?? [], as: UTF8.self)
+        let dots = svg.matches(of: /class="case" data-label="([^"]*)"/).map { String($0.output.1) }
+        #expect(dots.count == Set(zip(co2, price).map { "\($0) \($1)" }).count && dots.last == "1000", "\(dots)")
+        #expect(svg.contains("kg CO2e/kg") && svg.contains("T/CAB clean"))
+    }
+
+    @Test func theRunReportsThePriceAndHoldsOrExplainsTheCap() throws {
+        let folder = TemporaryFolder()
+        let dir = Self.scenario.write(to: folder)
+        let priced = try CLI.run(["run", dir, "--out", folder.file("priced"), "--quiet", "--no-xlsx", "--set", "placement.carbon_price_cny_per_t=1000"], in: folder)
+        #expect(priced.exitCode == 0, "\(priced.stderr)")
+        let summary = CSVRows(String(decoding: folder.read("priced/summary.csv") ?? [], as: UTF8.self))
+        #expect(summary.values("carbon_price_cny_per_t") == ["1000"])
+        #expect((Double(summary.values("carbon_charge_cny").first ?? "") ?? 0) > 0)
+        // A cap that surplus hydro meets: every period within it.
+        let capped = try CLI.run(["run", dir, "--out", folder.file("capped"), "--quiet", "--no-xlsx", "--set", "placement.max_co2_kg_per_kg=4.9"], in: folder)
+        #expect(capped.exitCode == 0, "\(capped.stderr)")
+        let periods = CSVRows(String(decoding: folder.read("capped/periods.csv") ?? [], as: UTF8.self))
+        let intensity = periods.values("co2_kg_per_kg").compactMap(Double.init)
+        #expect(!intensity.isEmpty && intensity.allSatisfy { $0 <= 4.9 * 1.001 }, "\(intensity)")
+        // Below every pathway: exit 3, naming the cap and what the cheapest plan emits.
+        let impossible = try CLI.run(["run", dir, "--out", folder.file("none"), "--quiet", "--no-xlsx", "--set", "placement.max_co2_kg_per_kg=0.1"], in: folder)
+        #expect(impossible.exitCode == 3, "\(impossible.stderr)")
+        #expect(impossible.stderr.contains("max_co2_kg_per_kg = 0.1") && impossible.stderr.contains("least-cost plan without the cap emits"), "\(impossible.stderr)")
+        // A unit slip is refused at load with the key and the fix.
+        let slip = try CLI.run(["run", dir, "--out", folder.file("slip"), "--quiet", "--set", "placement.carbon_price_cny_per_t=200000"], in: folder)
+        #expect(slip.exitCode == 64 || slip.exitCode == 65, "\(slip.stderr)")
+        #expect(slip.stderr.contains("carbon_price_cny_per_t") && slip.stderr.contains("10,000"), "\(slip.stderr)")
+    }
+}
