@@ -229,7 +229,8 @@ extension PlanResults {
             let cost = weight > 0 ? builds.reduce(0) { $0 + $1.cost.total * $1.horizonKg } / weight : main.cost.total
             return MapStation(site: site, name: n.map(nodeName) ?? site, latitude: n?.latitude ?? .nan, longitude: n?.longitude ?? .nan,
                               capacityKgPerDay: builds.reduce(0) { $0 + $1.capacityKgPerDay }, sizeClass: builds.map(\.sizeClass).joined(separator: "+") + " (\(years))",
-                              throughputKgPerDay: throughput, production: main.chain.production.rawValue, delivery: main.chain.delivery.rawValue, costCnyPerKg: cost)
+                              throughputKgPerDay: throughput, production: main.chain.production.rawValue, delivery: main.chain.delivery.rawValue, costCnyPerKg: cost,
+                              buildYears: plan.periods.count > 1 || builds.contains(where: \.existing) ? years : "")
         }
         let sources = s.sources.map { src -> MapSource in
             let n = node(src.node)

@@ -55,11 +55,15 @@ public struct MapStation: Sendable, Equatable {
     public var delivery: String
     /// Levelised cost at the nozzle; nil when the run computed none (placement only).
     public var costCnyPerKg: Double?
+    /// The years the site's builds open, e.g. "2025/2030", shown beside its name on the map
+    /// ("" for a single-year placement).
+    public var buildYears: String
 
     public init(
         site: String, name: String, latitude: Double, longitude: Double, capacityKgPerDay: Double,
-        sizeClass: String, throughputKgPerDay: Double, production: String, delivery: String, costCnyPerKg: Double?
+        sizeClass: String, throughputKgPerDay: Double, production: String, delivery: String, costCnyPerKg: Double?, buildYears: String = ""
     ) {
+        self.buildYears = buildYears
         self.site = site
         self.name = name
         self.latitude = latitude

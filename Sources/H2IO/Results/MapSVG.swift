@@ -134,7 +134,8 @@ public enum MapSVG {
         var labelledSites: Set<String> = []
         for station in drawingOrder where labelledSites.insert(station.site).inserted {
             let p = pixel((station.latitude, station.longitude))
-            let name = station.name.isEmpty ? station.site : station.name
+            // The name and when the site's builds open: a phased plan reads off the map.
+            let name = (station.name.isEmpty ? station.site : station.name) + (station.buildYears.isEmpty ? "" : " " + station.buildYears)
             if let spot = placer.place(name, at: p, gap: (clearance[station.site] ?? 3) + 3, fontSize: 12, required: true) {
                 labels.append((name, spot, p, 12, "#111827", false))
             }

@@ -199,7 +199,9 @@ extension CorridorPlanner {
                 }
                 for e in inputs.existing(at: site, in: period) { capacity += e.capacityKgPerDay; opened += 1 }
             }
-            let served = (load.values.reduce(0) { $0 + $1[t] })
+            // Summed in site order: a dictionary's order changes with the process's hash seed, and so
+            // would the last bits of the sum.
+            let served = load.keys.sorted().reduce(0) { $0 + load[$1]![t] }
             let weight = open.reduce(0) { $0 + $1.throughputByPeriod[t] }
             let avg = weight > 0 ? open.reduce(0) { $0 + $1.cost.total * $1.throughputByPeriod[t] } / weight : 0
             let links = inputs.links.indices.filter { linkKg[$0][t] > 0 }.map { i -> PlannedLink in

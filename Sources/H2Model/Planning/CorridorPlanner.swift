@@ -393,7 +393,7 @@ public enum CorridorPlanner {
             }
         }
         var need: [Int: Double] = [:]
-        for (i, r) in rate { need[i] = r * demand + (fixedAt[i]?.values.reduce(0, +) ?? 0) }
+        for (i, r) in rate { need[i] = r * demand + (fixedAt[i].map { f in f.keys.sorted().reduce(0) { $0 + f[$1]! } } ?? 0) }
         func unlimited(_ i: Int) -> Bool { inputs.sourceCapacityKgPerDay[i].allSatisfy { $0 >= (need[i] ?? 0) * (1 + 1e-9) } }
         func subadditive(_ c: PiecewiseCost) -> Bool {
             guard let first = c.segments.first, first.fixedCnyPerYear >= 0 else { return false }
