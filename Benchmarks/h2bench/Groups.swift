@@ -6,6 +6,7 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     pathwayBenchmarkGroup,
     flagshipBenchmarkGroup,
     planningModelGroup,
+    monotonicityGroup,
     sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
     backendBenchmarkGroup,

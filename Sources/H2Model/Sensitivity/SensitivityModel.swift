@@ -63,10 +63,11 @@ public struct SensitivityModel: Sendable {
     }
 
     /// Pathways a re-optimised plan may use: the sources' and the on-site electrolyser, in the
-    /// order first offered.
+    /// order first offered. Always the electrolyser, whether the scenario offers it or not: a
+    /// sweep may switch it on in some cases, and every row has the same columns.
     public var pathways: [ProductionPathway] {
         var seen: [ProductionPathway] = []
-        for p in scenario.sources.map(\.pathway) + (scenario.settings.onsiteElectrolysis ? [.onsiteElectrolysis] : []) where !seen.contains(p) { seen.append(p) }
+        for p in scenario.sources.map(\.pathway) + [.onsiteElectrolysis] where !seen.contains(p) { seen.append(p) }
         return seen
     }
 
