@@ -67,11 +67,10 @@ public enum SensitivityMerge {
             do { json = try JSONValue.parse(text) } catch {
                 throw fail(infoPath, "not valid JSON (\(error))", fix: "rerun the shard; shard.json is written by h2corridor")
             }
-            guard json["shard"]?["rows_sha256"] != nil else {
-                throw fail(infoPath, "records no SHA-256 of its rows (written by an older version)", fix: "rerun the shard with this version of h2corridor")
-            }
             let info: ShardInfo
-            do { info = try json.decoded(as: ShardInfo.self) } catch {
+            do { info = try json.decoded(as: ShardInfo.self) } catch DecodingError.keyNotFound(let key, _) where key.stringValue == ShardInfo.Slice.CodingKeys.rowsSHA256.stringValue {
+                throw fail(infoPath, "records no SHA-256 of its rows (written by an older version)", fix: "rerun the shard with this version of h2corridor")
+            } catch {
                 throw fail(infoPath, "not a shard description this version understands (\(decodingProblem(error)))", fix: "rerun the shard with this version of h2corridor")
             }
             let (fingerprint, command, total) = (info.fingerprint, info.fingerprint.command, info.fingerprint.rows)

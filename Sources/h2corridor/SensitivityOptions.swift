@@ -27,7 +27,7 @@ struct SensitivityOptions: ParsableArguments {
     @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
     var reoptimize = false
 
-    @Option(help: ArgumentHelp("Language of the chart text: en or zh (default: the scenario's scenario.language, else en).", valueName: "en|zh"))
+    @Option(help: ArgumentHelp("Language of the charts (tornado.svg, histogram.svg): en or zh, titled with scenario.title_zh (default: the scenario's scenario.language, else en).", valueName: "en|zh"))
     var lang: OutputLanguage?
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse runs estimated to need more memory than this (default 2G; K, M, G, T suffixes).", valueName: "size"))
