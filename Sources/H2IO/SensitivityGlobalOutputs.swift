@@ -3,18 +3,13 @@
 import H2Model
 
 enum GlobalSensitivityOutputs {
-    static func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
-
-    static func summaries(_ f: JSONValue, withBOM: Bool, column outputColumn: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
-        let parameters = f["parameters"]?.arrayValue ?? []
-        guard let baseSamples = f["base_samples"]?.intValue, let seedText = f["seed"]?.stringValue, let seed = UInt64(seedText),
-              let samplerText = f["sampler"]?.stringValue, let sampler = SaltelliSampler(rawValue: samplerText),
-              let resamples = f["bootstrap_resamples"]?.intValue, let confidence = f["confidence_level"]?.doubleValue else {
-            throw SensitivityRecordError("the sobol fingerprint lacks its design settings")
-        }
-        let design = try SaltelliDesign(parameters: parameters.count, baseSamples: baseSamples, seed: seed, sampler: sampler)
+    static func summaries(_ f: SensitivityFingerprint, column outputColumn: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
+        guard case .sobol(let settings) = f.settings else { throw SensitivityRecordError("not a sobol record") }
+        let parameters = settings.parameters
+        let (seed, resamples, confidence) = (settings.seed.value, settings.bootstrapResamples, settings.confidenceLevel)
+        let design = try SaltelliDesign(parameters: parameters.count, baseSamples: settings.baseSamples, seed: seed, sampler: settings.sampler)
         // The network average analysed: price, or carbon intensity with `--output co2`.
-        let column = try outputColumn(strings(f["outputs"]).first ?? SensitivityModel.networkAverageColumn)
+        let column = try outputColumn(settings.outputs.first ?? SensitivityModel.networkAverageColumn)
         if let missing = column.firstIndex(where: { $0 == nil }) {
             throw SensitivityRecordError("sample \(missing) has no network average (the model had no answer there), so Sobol indices cannot be estimated; narrow the distributions or use fixed placement")
         }
@@ -24,10 +19,10 @@ enum GlobalSensitivityOutputs {
                                                                   "total_order", "total_order_low", "total_order_high"])
         for (rank, index) in indices.enumerated() {
             let p = parameters[index.parameter]
-            try table.appendRow([.integer(rank + 1), .text(p["key"]?.stringValue ?? ""), .text(p["unit"]?.stringValue ?? ""),
+            try table.appendRow([.integer(rank + 1), .text(p.key), .text(p.unit),
                                  .number(index.firstOrder), .number(index.firstOrderInterval.lowerBound), .number(index.firstOrderInterval.upperBound),
                                  .number(index.totalOrder), .number(index.totalOrderInterval.lowerBound), .number(index.totalOrderInterval.upperBound)])
         }
-        return [("sobol_indices.csv", table.bytes(withBOM: withBOM))]
+        return [("sobol_indices.csv", table.bytes(withBOM: f.bom))]
     }
 }

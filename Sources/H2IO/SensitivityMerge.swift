@@ -12,21 +12,33 @@ public enum SensitivityMerge {
     /// The shards of one run, checked (same run, hashes intact, slices tiling the run) but
     /// their rows not yet read: the rows files in row order, for a merge that streams them.
     public struct Plan: Sendable {
-        public var fingerprint: JSONValue
-        public var command: SensitivityCommand
+        public var fingerprint: SensitivityFingerprint
         public var header: [String]
         /// (rows file, row count) per shard, in row order.
         public var rowsFiles: [(path: String, rows: Int)]
-        public var totalRows: Int { fingerprint["rows"]?.intValue ?? 0 }
+        public var command: SensitivityCommand { fingerprint.command }
+        public var totalRows: Int { fingerprint.rows }
     }
 
     public static func record(fromShardFolders folders: [String]) throws(InputErrors) -> SensitivityRecord {
         let plan = try plan(fromShardFolders: folders)
-        var rows: [[String]] = []
+        var rows: [SensitivityRow] = []
+        let labels = plan.fingerprint.settings.labelColumns
         for file in plan.rowsFiles {
             let table: CSVTable
             do { table = try CSVTable.read(from: file.path, allowEmpty: true) } catch { throw InputErrors([error]) }
-            rows += table.rows
+            for (r, cells) in table.rows.enumerated() {
+                var values: [Double?] = []
+                for (c, text) in cells.enumerated().dropFirst(labels) {
+                    if text.isEmpty { values.append(nil); continue }
+                    guard let x = Double(text) else {
+                        throw InputErrors([InputError(file: file.path, message: "row \(r + 2), column \(plan.header[c]): \"\(text)\" is not a number",
+                                                      fix: "rerun the shard; its rows were written by h2corridor")])
+                    }
+                    values.append(x)
+                }
+                rows.append(SensitivityRow(labels: Array(cells.prefix(labels)), values: values))
+            }
         }
         return SensitivityRecord(fingerprint: plan.fingerprint, header: plan.header, rows: rows)
     }
@@ -34,7 +46,7 @@ public enum SensitivityMerge {
     public static func plan(fromShardFolders folders: [String]) throws(InputErrors) -> Plan {
         struct Shard {
             var folder: String
-            var fingerprint: JSONValue
+            var fingerprint: SensitivityFingerprint
             var spec: ShardSpec
             var header: [String]
             var rowsPath: String
@@ -51,15 +63,20 @@ public enum SensitivityMerge {
             do { text = String(decoding: try InputFile.read(infoPath).bytes, as: UTF8.self) } catch {
                 throw fail(infoPath, "\(error.message)", fix: "name folders written by a sensitivity command run with --shard k/N")
             }
-            let info: JSONValue
-            do { info = try JSONValue.parse(text) } catch {
+            let json: JSONValue
+            do { json = try JSONValue.parse(text) } catch {
                 throw fail(infoPath, "not valid JSON (\(error))", fix: "rerun the shard; shard.json is written by h2corridor")
             }
-            guard let fingerprint = info["fingerprint"], let command = fingerprint["command"]?.stringValue.flatMap(SensitivityCommand.init),
-                  let total = fingerprint["rows"]?.intValue,
-                  let k = info["shard"]?["index"]?.intValue, let n = info["shard"]?["count"]?.intValue, n >= 1, (1...n).contains(k),
-                  let first = info["shard"]?["first_row"]?.intValue, let count = info["shard"]?["row_count"]?.intValue else {
-                throw fail(infoPath, "not a shard description this version understands", fix: "rerun the shard with this version of h2corridor")
+            let info: ShardInfo
+            do { info = try json.decoded(as: ShardInfo.self) } catch DecodingError.keyNotFound(let key, _) where key.stringValue == ShardInfo.Slice.CodingKeys.rowsSHA256.stringValue {
+                throw fail(infoPath, "records no SHA-256 of its rows (written by an older version)", fix: "rerun the shard with this version of h2corridor")
+            } catch {
+                throw fail(infoPath, "not a shard description this version understands (\(decodingProblem(error)))", fix: "rerun the shard with this version of h2corridor")
+            }
+            let (fingerprint, command, total) = (info.fingerprint, info.fingerprint.command, info.fingerprint.rows)
+            let (k, n, first, count) = (info.shard.index, info.shard.count, info.shard.firstRow, info.shard.rowCount)
+            guard n >= 1, (1...n).contains(k) else {
+                throw fail(infoPath, "shard \(k)/\(n) is not a shard of a split", fix: "rerun the shard; shard.json was edited")
             }
             let spec = ShardSpec(index: k, count: n)
             guard spec.rows(of: total) == first..<(first + count) else {
@@ -69,9 +86,7 @@ public enum SensitivityMerge {
             let rowsPath = join(folder, command.rowsFile)
             // The rows must be the ones the shard wrote: an edited value would pass every
             // other check and silently change the merged results.
-            guard let recorded = info["shard"]?["rows_sha256"]?.stringValue else {
-                throw fail(infoPath, "records no SHA-256 of its rows (written by an older version)", fix: "rerun the shard with this version of h2corridor")
-            }
+            let recorded = info.shard.rowsSHA256
             let actual: String
             do { actual = try SHA256.hexDigest(streamingFileAt: rowsPath) } catch { throw InputErrors([error]) }
             guard actual == recorded else {
@@ -89,7 +104,7 @@ public enum SensitivityMerge {
         let reference = shards[0]
         for shard in shards.dropFirst() {
             if shard.fingerprint != reference.fingerprint {
-                let what = differingMember(shard.fingerprint, reference.fingerprint) ?? "settings"
+                let what = differingMember(try? shard.fingerprint.json(), try? reference.fingerprint.json()) ?? "settings"
                 throw fail(join(shard.folder, "shard.json"), "made by a different run than \(reference.folder) (they differ in \(what))",
                            fix: "merge only shards of one command line (same scenario, overrides, seed, samples, sampler and parameters)")
             }
@@ -98,7 +113,7 @@ public enum SensitivityMerge {
                            fix: "merge the N shards of one --shard k/N split")
             }
             if shard.header != reference.header {
-                throw fail(join(shard.folder, SensitivityCommand(rawValue: shard.fingerprint["command"]?.stringValue ?? "")?.rowsFile ?? "rows"),
+                throw fail(join(shard.folder, shard.fingerprint.command.rowsFile),
                            "its columns differ from \(reference.folder)'s", fix: "rerun the shard")
             }
         }
@@ -115,10 +130,7 @@ public enum SensitivityMerge {
             throw fail(reference.folder, "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(reference.spec.count)" }.joined(separator: ", ")) missing",
                        fix: "run the missing shards and name every shard folder")
         }
-        guard let command = SensitivityCommand(rawValue: reference.fingerprint["command"]?.stringValue ?? "") else {
-            throw fail(join(reference.folder, "shard.json"), "names no known command", fix: "rerun the shard with this version of h2corridor")
-        }
-        return Plan(fingerprint: reference.fingerprint, command: command, header: reference.header,
+        return Plan(fingerprint: reference.fingerprint, header: reference.header,
                     rowsFiles: (1...reference.spec.count).map { (byIndex[$0]!.rowsPath, byIndex[$0]!.rows) })
     }
 
@@ -157,11 +169,22 @@ public enum SensitivityMerge {
         }
     }
 
+    /// What a decoding error says, with the member's path (for the message).
+    static func decodingProblem(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String { keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined() }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "no \(path(context.codingPath + [key]))"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+
     static func join(_ folder: String, _ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }
 
     /// The first top-level member whose value differs (for the message).
-    static func differingMember(_ a: JSONValue, _ b: JSONValue) -> String? {
-        guard case .object(let x) = a, case .object(let y) = b else { return nil }
+    static func differingMember(_ a: JSONValue?, _ b: JSONValue?) -> String? {
+        guard let a, let b, case .object(let x) = a, case .object(let y) = b else { return nil }
         for m in x where b[m.key] != m.value { return m.key }
         for m in y where a[m.key] == nil { return m.key }
         return nil

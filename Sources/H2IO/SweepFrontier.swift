@@ -10,11 +10,9 @@ enum SweepFrontier {
     /// The swept key and each case's value text when the sweep draws a frontier, else nil: a
     /// --grid over one setting with numeric values (a word or a list has no axis order; a
     /// cases file is a table, not a curve).
-    static func swept(_ fingerprint: JSONValue) -> (key: String, labels: [String])? {
-        let outputs = SensitivityOutputs.strings(fingerprint["outputs"])
-        let grid = SensitivityOutputs.strings(fingerprint["grid"])
-        guard fingerprint["depth"]?.stringValue == SensitivityDepth.reoptimised.rawValue, grid.count == 1,
-              outputs.contains(priceColumn), outputs.contains(co2Column),
+    static func swept(_ fingerprint: SensitivityFingerprint) -> (key: String, labels: [String])? {
+        guard fingerprint.depth == .reoptimised, case .sweep(let settings) = fingerprint.settings, let grid = settings.grid, grid.count == 1,
+              settings.outputs.contains(priceColumn), settings.outputs.contains(co2Column),
               let design = try? SensitivitySpecs.grid(grid), design.keys.count == 1 else { return nil }
         let labels = (0..<design.caseCount).map { design.texts(ofCase: $0)[0] }
         guard labels.allSatisfy({ Double($0) != nil }) else { return nil }
@@ -22,11 +20,11 @@ enum SweepFrontier {
     }
 
     /// The columns a streamed sweep keeps for the chart.
-    static func keptColumns(_ fingerprint: JSONValue) -> [String] {
+    static func keptColumns(_ fingerprint: SensitivityFingerprint) -> [String] {
         swept(fingerprint) == nil ? [] : [priceColumn, co2Column]
     }
 
-    static func summaries(_ fingerprint: JSONValue, column: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
+    static func summaries(_ fingerprint: SensitivityFingerprint, column: (String) throws -> [Double?]) throws -> [(name: String, bytes: [UInt8])] {
         guard let (key, labels) = swept(fingerprint) else { return [] }
         let price = try column(priceColumn), co2 = try column(co2Column)
         guard price.count == labels.count, co2.count == labels.count else { return [] }
@@ -36,10 +34,11 @@ enum SweepFrontier {
             points.append(TradeoffPoint(label: labels[i], x: c, y: p))
         }
         let a = ParameterCatalogue.defaults.emissions
-        let title = fingerprint["scenario_title"]?.stringValue ?? fingerprint["scenario"]?.stringValue ?? ""
-        let svg = TradeoffChartSVG.render(title: "\(title): price and carbon intensity", subtitle: "one point per case, labelled with \(key)",
-                                          xUnit: "kg CO2e/kg", yUnit: "CNY/kg", points: points,
-                                          thresholds: [("T/CAB clean", a.tcabCleanKgPerKg), ("T/CAB low-carbon", a.tcabLowCarbonKgPerKg)])
+        let word = fingerprint.language
+        let svg = TradeoffChartSVG.render(title: "\(fingerprint.title): \(word("price and carbon intensity"))",
+                                          subtitle: "\(word("one point per case, labelled with")) \(key)",
+                                          xUnit: word("kg CO2e/kg"), yUnit: word("CNY/kg"), points: points,
+                                          thresholds: [(word("T/CAB clean"), a.tcabCleanKgPerKg), (word("T/CAB low-carbon"), a.tcabLowCarbonKgPerKg)])
         return [("frontier.svg", Array(svg.utf8))]
     }
 }

@@ -68,10 +68,9 @@ struct Merge: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(Exit.code(for: error))
         }
-        let withBOM = plan.fingerprint["bom"] == .bool(true)
         do throws(any Error) {
-            let rows = try writer.rows(plan.command.rowsFile, header: plan.header, withBOM: withBOM,
-                                       keeping: SensitivityOutputs.keptColumns(plan.command, fingerprint: plan.fingerprint))
+            let rows = try writer.rows(plan.command.rowsFile, header: plan.header, withBOM: plan.fingerprint.bom,
+                                       keeping: SensitivityOutputs.keptColumns(plan.fingerprint))
             for file in plan.rowsFiles {
                 var first = true
                 try SensitivityMerge.forEachLine(file.path) { line in
@@ -122,6 +121,6 @@ struct Merge: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(Exit.code(for: error))
         }
-        if !quiet { printError("merged \(folders.count) shards, \(record.rows.count) rows of \(record.command?.rawValue ?? "?"); written to \(out)") }
+        if !quiet { printError("merged \(folders.count) shards, \(record.rows.count) rows of \(record.command.rawValue); written to \(out)") }
     }
 }

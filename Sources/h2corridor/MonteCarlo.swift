@@ -65,40 +65,32 @@ struct MonteCarlo: ParsableCommand {
     func run() throws {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         let only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
-        try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let runner = try SensitivityRunner(.montecarlo, scenario: scenario, options: sensitivity, overrides: overrides, output: output)
+        let context = runner.context
         let uncertain = try uncertainParameters(context, chosen: chosen, only: only)
         let design: MonteCarloDesign
         do { design = try MonteCarloDesign(parameters: uncertain, samples: samples, seed: seed, sampler: sampler) } catch {
             printError("error: \(error.detail); choose fewer with --parameters or use --sampler mt")
             throw ExitCode(Exit.usage)
         }
-        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
-        model.output = sensitivity.quantity
-        let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: samples)
+        let model = runner.model(perStation: perStation)
+        let slice = runner.shard.rows(of: samples)
         let outputs = model.outputNames
-        try sensitivity.checkWork("montecarlo --samples \(samples)", WorkLimits.monteCarlo(rows: slice.count, parameters: uncertain.count, outputs: outputs.count, whole: shard.count == 1),
+        try sensitivity.checkWork("montecarlo --samples \(samples)", WorkLimits.monteCarlo(rows: slice.count, parameters: uncertain.count, outputs: outputs.count, whole: runner.shard.count == 1),
                                   totalRows: samples)
-        let writer = try sensitivityStreamWriter(sensitivity, context, command: .montecarlo)
-        let fingerprint = SensitivityFingerprint.make(.montecarlo, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
-            JSONMember("samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),
-            JSONMember("parameters", .array(uncertain.map(distributionJSON))), JSONMember("outputs", .array(outputs.map(JSONValue.string))),
-        ], rows: samples, bom: output.bom)
+        let settings = SensitivitySettings.MonteCarlo(samples: samples, seed: seed, sampler: sampler.rawValue, parameters: uncertain.map(drawnParameter), outputs: outputs)
         var failed = 0
         // Draws clamped into a parameter's domain, counted per parameter and reported.
         let clampable = uncertain.indices.filter { i in uncertain[i].wasClamped(uncertain[i].spec.domain.maximum) || uncertain[i].wasClamped(uncertain[i].spec.domain.minimumIsExclusive ? uncertain[i].spec.domain.minimum.nextUp : uncertain[i].spec.domain.minimum) }
         var clamped = [Int](repeating: 0, count: uncertain.count)
-        let progress = ProgressBar(total: slice.count, label: "montecarlo", quiet: output.quiet)
-        try streamSensitivity(.montecarlo, fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs, shard: shard, writer: writer,
-                              quiet: output.quiet, produce: { rows in
-            defer { progress.finish() }
+        try runner.run(runner.fingerprint(.montecarlo(settings), rows: samples), header: ["sample"] + uncertain.map(\.key) + outputs, streamed: true,
+                       produce: { slice, progress, emit in
             try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, blockSize: streamBlockSize,
-                                progress: progress.callback) { block in
+                                progress: progress) { block in
                 for r in block {
                     if r.outputs == nil { failed += 1 }
                     for i in clampable where uncertain[i].wasClamped(r.inputs[i]) { clamped[i] += 1 }
-                    try rows.append(sampleRow(r, outputCount: outputs.count))
+                    try emit(sampleRow(r, outputCount: outputs.count))
                 }
             }
             for i in clampable where clamped[i] > 0 {

@@ -1,6 +1,5 @@
-// Options and the common course of every sensitivity command (sweep, tornado, montecarlo,
-// sobol): load the scenario, plan it once, evaluate this shard's rows on --jobs threads, then
-// write the whole run's outputs (or a shard's rows and shard.json) atomically.
+// Options of every sensitivity command (sweep, tornado, montecarlo, sobol) and the scenario
+// loaded and planned once for them; the course they share is SensitivityRunner.
 import ArgumentParser
 import Foundation
 import H2IO
@@ -27,6 +26,9 @@ struct SensitivityOptions: ParsableArguments {
 
     @Flag(name: .customLong("reoptimize"), help: "Re-optimise the placement for every evaluation (slow) instead of holding the base plan's stations and supply fixed.")
     var reoptimize = false
+
+    @Option(help: ArgumentHelp("Language of the charts (tornado.svg, histogram.svg): en or zh, titled with scenario.title_zh (default: the scenario's scenario.language, else en).", valueName: "en|zh"))
+    var lang: OutputLanguage?
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse runs estimated to need more memory than this (default 2G; K, M, G, T suffixes).", valueName: "size"))
     var maxMemory: String?
@@ -96,110 +98,14 @@ func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -
     return SensitivityContext(scenario: loaded, folder: folder, planning: planning, basePlan: plan)
 }
 
-/// Checks the output folder before any work, so a run that could not be saved fails at once.
-func sensitivityWriter(_ options: SensitivityOptions, _ context: SensitivityContext, command: SensitivityCommand) throws -> RunWriter {
-    let directory = options.out ?? "Results/\(context.scenario.name)-\(command.rawValue)"
-    do { return try RunWriter(directory: directory, force: options.force) } catch {
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    }
+/// A varied parameter as the fingerprint records it.
+func drawnParameter(_ p: UncertainParameter) -> SensitivitySettings.DrawnParameter {
+    SensitivitySettings.DrawnParameter(key: p.key, unit: p.spec.unit, distribution: p.distribution)
 }
 
-/// The streaming writer of a command whose rows can be many (sweep, montecarlo): the target
-/// and its writability are checked, and the temporary folder made, before any work.
-func sensitivityStreamWriter(_ options: SensitivityOptions, _ context: SensitivityContext, command: SensitivityCommand) throws -> StreamingRunWriter {
-    let directory = options.out ?? "Results/\(context.scenario.name)-\(command.rawValue)"
-    do { return try StreamingRunWriter(directory: directory, force: options.force) } catch {
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    }
-}
-
-/// Rows per block of a streamed run: one block's results are all that memory holds (a few
-/// MB), and each block is spread over --jobs threads.
-let streamBlockSize = 4096
-
-/// Runs `body`; an error becomes its exit code after `abandon` (the temporary folder of a
-/// streamed run is removed): an ExitCode passes through, an output error gets the code of its
-/// kind (Exit.code(for:)), anything else is a failure (1). The one place a sensitivity command's
-/// work or writing fails.
-func exitingOnError<T>(abandon: () -> Void = {}, _ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as ExitCode {
-        abandon()
-        throw error
-    } catch let error as OutputError {
-        abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.code(for: error))
-    } catch {
-        abandon()
-        printError("error: \(error)")
-        throw ExitCode(Exit.failure)
-    }
-}
-
-/// The streamed course: `produce` appends this shard's rows in index order; then the
-/// summaries come from a second pass over the kept columns (unsharded), or shard.json with the
-/// rows' SHA-256 is written (sharded), and the folder is committed.
-func streamSensitivity(_ command: SensitivityCommand, fingerprint: JSONValue, header: [String], shard: ShardSpec, writer: StreamingRunWriter,
-                       quiet: Bool, produce: (RowStream) throws -> Void, summary: () -> String) throws {
-    let kept = shard.count == 1 ? SensitivityOutputs.keptColumns(command, fingerprint: fingerprint) : []
-    let withBOM = fingerprint["bom"] == .bool(true)
-    try exitingOnError(abandon: writer.abandon) {
-        let rows = try writer.rows(command.rowsFile, header: header, withBOM: withBOM, keeping: kept)
-        try produce(rows)
-        try writer.added(rows)
-        if shard.count == 1 {
-            try SensitivityOutputs.commitStreamed(fingerprint, rows: rows, to: writer)
-        } else {
-            try writer.add("shard.json", bytes: try SensitivityOutputs.shardInfo(fingerprint, shard: shard, rowsSHA256: writer.written[0].sha256))
-        }
-        try writer.commit()
-    }
-    if !quiet {
-        let total = fingerprint["rows"]?.intValue ?? 0
-        let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: total)); combine with h2corridor merge)"
-        printError("\(summary())\(part); written to \(writer.directory)")
-    }
-}
-
-/// Writes the record: a shard's rows and shard.json, or the whole run's outputs.
-func writeSensitivity(_ record: SensitivityRecord, shard: ShardSpec, writer: RunWriter, quiet: Bool, summary: String) throws {
-    var writer = writer
-    try exitingOnError {
-        let files = shard.count == 1 ? try SensitivityOutputs.files(for: record) : try SensitivityOutputs.shardFiles(for: record, shard: shard)
-        for file in files { writer.add(file.name, bytes: file.bytes) }
-        try writer.commit()
-    }
-    if !quiet {
-        let part = shard.count == 1 ? "" : " (shard \(shard): rows \(shard.rows(of: record.totalRows)); combine with h2corridor merge)"
-        printError("\(summary)\(part); written to \(writer.directory)")
-    }
-}
-
-/// JSON for a parameter's distribution in a fingerprint.
-func distributionJSON(_ p: UncertainParameter) -> JSONValue {
-    var members = [JSONMember("key", .string(p.key)), JSONMember("unit", .string(p.spec.unit))]
-    switch p.distribution {
-    case let .triangular(low, mode, high):
-        members += [JSONMember("distribution", "triangular"), JSONMember("low", .number(low)), JSONMember("mode", .number(mode)), JSONMember("high", .number(high))]
-    case let .uniform(low, high):
-        members += [JSONMember("distribution", "uniform"), JSONMember("low", .number(low)), JSONMember("high", .number(high))]
-    case let .normal(mean, sd):
-        members += [JSONMember("distribution", "normal"), JSONMember("mean", .number(mean)), JSONMember("sd", .number(sd))]
-    case let .lognormal(median, sigma):
-        members += [JSONMember("distribution", "lognormal"), JSONMember("median", .number(median)), JSONMember("sigma", .number(sigma))]
-    }
-    return .object(members)
-}
-
-/// Rows of sample results: sample index, inputs, outputs (empty where there is no answer).
-func sampleRows(_ results: [SampleResult], outputCount: Int) -> [[String]] {
-    results.map { sampleRow($0, outputCount: outputCount) }
-}
-
-func sampleRow(_ r: SampleResult, outputCount: Int) -> [String] {
-    [String(r.index)] + r.inputs.map(formatNumber) + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputCount))
+/// A sample's row: its index, inputs, outputs (nil where there is no answer).
+func sampleRow(_ r: SampleResult, outputCount: Int) -> SensitivityRow {
+    SensitivityRow(labels: [String(r.index)], values: r.inputs.map { Optional($0) } + (r.outputs ?? Array(repeating: nil, count: outputCount)))
 }
 
 /// With `--out` given, its target is checked before the base plan is computed (a phased plan

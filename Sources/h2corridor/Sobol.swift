@@ -68,17 +68,14 @@ struct Sobol: ParsableCommand {
     func run() throws {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         var only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
-        try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
-        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
-        model.output = sensitivity.quantity
+        let runner = try SensitivityRunner(.sobol, scenario: scenario, options: sensitivity, overrides: overrides, output: output)
+        let context = runner.context
+        let model = runner.model(perStation: false)
         if only == nil {
             // The leaders of a tornado of the whole catalogue (plus any parameter given a distribution).
             let tornado = TornadoParameter.catalogue(context.base, fixed: context.pinned)
-            let runs: [TornadoRunResult]
-            do { runs = try TornadoRun.evaluate(tornado, model: model, base: context.base, rows: 0..<(2 * tornado.count), jobs: sensitivity.threadCount) } catch {
-                printError("error: \(error)")
-                throw ExitCode(Exit.failure)
+            let runs = try exitingOnError {
+                try TornadoRun.evaluate(tornado, model: model, base: context.base, rows: 0..<(2 * tornado.count), jobs: sensitivity.threadCount)
             }
             only = GlobalSensitivityRun.leadingParameters(tornado, runs: runs, count: Self.defaultParameterCount)
         }
@@ -89,28 +86,17 @@ struct Sobol: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let run = GlobalSensitivityRun(parameters: uncertain, design: design)
-        let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: design.rowCount)
-        try sensitivity.checkWork("sobol --samples \(samples) (\(WorkLimits.formatCount(design.rowCount)) model runs for \(uncertain.count) parameters)",
-                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: model.outputNames.count), totalRows: design.rowCount)
-        let writer = try sensitivityWriter(sensitivity, context, command: .sobol)
-        let progress = ProgressBar(total: slice.count, label: "sobol", quiet: output.quiet)
-        let results: [SampleResult]
-        do { results = try run.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
-            progress.finish()
-            printError("error: \(error)")
-            throw ExitCode(Exit.failure)
-        }
-        progress.finish()
+        let slice = runner.shard.rows(of: design.rowCount)
         let outputs = model.outputNames
-        let fingerprint = SensitivityFingerprint.make(.sobol, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
-            JSONMember("base_samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),
-            JSONMember("bootstrap_resamples", .integer(bootstrap)), JSONMember("confidence_level", .number(confidence)),
-            JSONMember("parameters", .array(uncertain.map(distributionJSON))), JSONMember("outputs", .array(outputs.map(JSONValue.string))),
-        ], rows: design.rowCount, bom: output.bom)
-        let record = SensitivityRecord(fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs,
-                                       rows: sampleRows(results, outputCount: outputs.count))
-        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet,
-                             summary: "sobol \(context.scenario.name): \(uncertain.count) parameters, \(samples) base samples, \(slice.count) model runs (\(model.depth.rawValue))")
+        try sensitivity.checkWork("sobol --samples \(samples) (\(WorkLimits.formatCount(design.rowCount)) model runs for \(uncertain.count) parameters)",
+                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: outputs.count), totalRows: design.rowCount)
+        let settings = SensitivitySettings.Sobol(baseSamples: samples, seed: seed, sampler: sampler, bootstrapResamples: bootstrap, confidenceLevel: confidence,
+                                                 parameters: uncertain.map(drawnParameter), outputs: outputs)
+        try runner.run(runner.fingerprint(.sobol(settings), rows: design.rowCount), header: ["sample"] + uncertain.map(\.key) + outputs, streamed: true,
+                       produce: { slice, progress, emit in
+            for r in try run.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress) {
+                try emit(sampleRow(r, outputCount: outputs.count))
+            }
+        }, summary: { "sobol \(context.scenario.name): \(uncertain.count) parameters, \(samples) base samples, \(slice.count) model runs (\(model.depth.rawValue))" })
     }
 }

@@ -51,8 +51,8 @@ struct Sweep: ParsableCommand {
             if let cases { return try SensitivitySpecs.cases(cases) }
             return try SensitivitySpecs.grid(grid)
         }
-        try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let runner = try SensitivityRunner(.sweep, scenario: scenario, options: sensitivity, overrides: overrides, output: output)
+        let context = runner.context
         let pinnedSettings = Set(context.scenario.settingOverrides.map(\.dottedKey))
         for key in design.keys where context.pinned.contains(key) || pinnedSettings.contains(key) {
             printError("error: \(key) is pinned with --set and also swept; drop one of the two")
@@ -64,40 +64,24 @@ struct Sweep: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         let scenarios = try settingScenarios(design, context)
-        var casesFile: [JSONMember] = []
-        if let cases {
-            let digest = (try? SHA256.hexDigest(ofFileAt: cases)) ?? ""
-            casesFile = [JSONMember("cases_file", .object([JSONMember("path", .string(cases)), JSONMember("sha256", .string(digest))]))]
-        } else {
-            casesFile = [JSONMember("grid", .array(grid.map(JSONValue.string)))]
-        }
-        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
-        model.output = sensitivity.quantity
-        let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: design.caseCount)
+        let model = runner.model(perStation: perStation)
         let outputs = model.outputNames
+        let slice = runner.shard.rows(of: design.caseCount)
         try sensitivity.checkWork("sweep of \(WorkLimits.formatCount(design.caseCount)) cases", WorkLimits.sweep(rows: slice.count, parameters: design.parameters.count, outputs: outputs.count,
                                                                         designBytes: design.memoryBytes), totalRows: design.caseCount)
-        let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
-        let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
-                                                      settings: casesFile + [JSONMember("parameters", .array(design.keys.map(JSONValue.string))),
-                                                                             JSONMember("outputs", .array(outputs.map(JSONValue.string)))],
-                                                      rows: design.caseCount, bom: output.bom)
+        let casesFile = cases.map { SensitivitySettings.CasesFile(path: $0, sha256: (try? SHA256.hexDigest(ofFileAt: $0)) ?? "") }
+        let settings = SensitivitySettings.Sweep(casesFile: casesFile, grid: cases == nil ? grid : nil, parameters: design.keys, outputs: outputs)
         var failed = 0
-        let progress = ProgressBar(total: slice.count, label: "sweep", quiet: output.quiet)
-        try streamSensitivity(.sweep, fingerprint: fingerprint, header: design.keys + outputs, shard: shard, writer: writer,
-                              quiet: output.quiet, produce: { rows in
-            defer { progress.finish() }
+        try runner.run(runner.fingerprint(.sweep(settings), rows: design.caseCount), header: design.keys + outputs, streamed: true, produce: { slice, report, emit in
             var start = slice.lowerBound
             while start < slice.upperBound {
                 let block = start..<min(start + streamBlockSize, slice.upperBound)
                 let offset = block.lowerBound - slice.lowerBound
-                let report = progress.callback
                 let results = try design.evaluate(model, base: context.base, rows: block, jobs: sensitivity.threadCount,
                                                   progress: { @Sendable done in report(offset + done) }, scenarios: scenarios)
                 for (i, r) in zip(block, results) {
                     if r == nil { failed += 1 }
-                    try rows.append(design.texts(ofCase: i) + (r.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count)))
+                    try emit(SensitivityRow(labels: design.texts(ofCase: i), values: r ?? Array(repeating: nil, count: outputs.count)))
                 }
                 start = block.upperBound
             }

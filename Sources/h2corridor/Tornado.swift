@@ -37,49 +37,36 @@ struct Tornado: ParsableCommand {
     }
 
     func run() throws {
-        try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let runner = try SensitivityRunner(.tornado, scenario: scenario, options: sensitivity, overrides: overrides, output: output)
+        let context = runner.context
         let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
-        let writer = try sensitivityWriter(sensitivity, context, command: .tornado)
-        var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
-        model.output = sensitivity.quantity
+        let model = runner.model(perStation: perStation)
         guard let baseline = model.evaluate(context.base) else {
             printError("error: the scenario's own values give no break-even price")
             throw ExitCode(Exit.failure)
         }
-        let total = 2 * parameters.count
-        let shard = sensitivity.shardSpec
-        let slice = shard.rows(of: total)
-        let progress = ProgressBar(total: slice.count, label: "tornado", quiet: output.quiet)
-        let runs: [TornadoRunResult]
-        do { runs = try TornadoRun.evaluate(parameters, model: model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress.callback) } catch {
-            progress.finish()
-            printError("error: \(error)")
-            throw ExitCode(Exit.failure)
-        }
-        progress.finish()
         let outputs = model.outputNames
-        let fingerprint = SensitivityFingerprint.make(.tornado, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
-            JSONMember("parameters", .array(parameters.map { p in
-                .object([JSONMember("key", .string(p.spec.key)), JSONMember("unit", .string(p.spec.unit)), JSONMember("low", .number(p.low)),
-                         JSONMember("base", .number(p.base)), JSONMember("high", .number(p.high))])
-            })),
-            JSONMember("outputs", .array(outputs.map(JSONValue.string))),
-            JSONMember("baseline", .array(baseline.map(JSONValue.number))),
-        ], rows: total, bom: output.bom)
-        let rows = runs.map { r in
-            [parameters[r.parameter].spec.key, r.high ? "high" : "low", formatNumber(r.input)]
-                + (r.outputs.map { $0.map(formatNumber) } ?? Array(repeating: "", count: outputs.count))
-        }
-        let record = SensitivityRecord(fingerprint: fingerprint, header: ["parameter", "side", "input"] + outputs, rows: rows)
-        var summary = "tornado \(context.scenario.name): \(parameters.count) parameters, baseline \(formatNumber((baseline[0] * 100).rounded() / 100)) CNY/kg"
-        if shard.count == 1 {
-            let bars = TornadoBar.sorted(parameters.indices.compactMap { p in
-                guard let low = runs[2 * p].outputs?.first, let high = runs[2 * p + 1].outputs?.first else { return nil }
-                return TornadoBar(key: parameters[p].spec.key, lowInput: parameters[p].low, highInput: parameters[p].high, lowOutput: low, highOutput: high)
-            })
-            summary += "; largest swings: " + bars.prefix(3).map { "\($0.key) \(formatNumber(($0.swing * 100).rounded() / 100))" }.joined(separator: ", ")
-        }
-        try writeSensitivity(record, shard: shard, writer: writer, quiet: output.quiet, summary: summary)
+        let settings = SensitivitySettings.Tornado(parameters: parameters.map { p in
+            SensitivitySettings.TornadoParameterValues(key: p.spec.key, unit: p.spec.unit, low: p.low, base: p.base, high: p.high)
+        }, outputs: outputs, baseline: baseline)
+        var runs: [TornadoRunResult] = []
+        try runner.run(runner.fingerprint(.tornado(settings), rows: 2 * parameters.count), header: ["parameter", "side", "input"] + outputs, streamed: false,
+                       produce: { slice, progress, emit in
+            runs = try TornadoRun.evaluate(parameters, model: model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress)
+            for r in runs {
+                try emit(SensitivityRow(labels: [parameters[r.parameter].spec.key, r.high ? "high" : "low"],
+                                        values: [r.input] + (r.outputs ?? Array(repeating: nil, count: outputs.count))))
+            }
+        }, summary: {
+            var summary = "tornado \(context.scenario.name): \(parameters.count) parameters, baseline \(formatNumber((baseline[0] * 100).rounded() / 100)) CNY/kg"
+            if runner.shard.count == 1 {
+                let bars = TornadoBar.sorted(parameters.indices.compactMap { p in
+                    guard let low = runs[2 * p].outputs?.first, let high = runs[2 * p + 1].outputs?.first else { return nil }
+                    return TornadoBar(key: parameters[p].spec.key, lowInput: parameters[p].low, highInput: parameters[p].high, lowOutput: low, highOutput: high)
+                })
+                summary += "; largest swings: " + bars.prefix(3).map { "\($0.key) \(formatNumber(($0.swing * 100).rounded() / 100))" }.joined(separator: ", ")
+            }
+            return summary
+        })
     }
 }

@@ -80,6 +80,33 @@ struct SensitivityCommandTests {
         #expect(folder.read("mc/histogram.svg") != nil)
     }
 
+    /// `--lang zh` (issue 11): the tornado and histogram charts in Chinese with the scenario's
+    /// title_zh; the CSVs are those of the English run (headers and ids stay ASCII); the
+    /// language is in the manifest, so shards merge into the Chinese charts.
+    @Test func chineseChartsCarryTheChineseTitleAxisAndLegend() throws {
+        let folder = TemporaryFolder()
+        let tornado = try CLI.run(["tornado", Self.guizhou, "--lang", "zh", "--quiet", "--out", "t"], in: folder)
+        #expect(tornado.exitCode == 0, "\(tornado.stderr)")
+        let chart = String(decoding: folder.read("t/tornado.svg") ?? [], as: UTF8.self)
+        for words in ["贵州 2025：1,000 辆燃料电池汽车——全网平均加注价格单因素敏感性", ">元/公斤<", ">参数取低值<", ">参数取高值<", ">基准 "] {
+            #expect(chart.contains(words), "tornado.svg lacks \(words)")
+        }
+        #expect(!chart.contains(">low input<") && !chart.contains("Guizhou 2025"))
+        let manifest = String(decoding: folder.read("t/manifest.json") ?? [], as: UTF8.self)
+        #expect(manifest.contains("\"language\": \"zh\"") && manifest.contains("\"scenario_title_zh\": \"贵州 2025：1,000 辆燃料电池汽车\""))
+        let english = try CLI.run(["tornado", Self.guizhou, "--quiet", "--out", "e"], in: folder)
+        #expect(english.exitCode == 0, "\(english.stderr)")
+        #expect(folder.read("t/tornado.csv") == folder.read("e/tornado.csv") && folder.read("t/tornado_runs.csv") == folder.read("e/tornado_runs.csv"))
+
+        let mc = try CLI.run(["montecarlo", Self.guizhou, "--samples", "50", "--lang", "zh", "--quiet", "--out", "mc"], in: folder)
+        #expect(mc.exitCode == 0, "\(mc.stderr)")
+        let histogram = String(decoding: folder.read("mc/histogram.svg") ?? [], as: UTF8.self)
+        for words in ["贵州 2025：1,000 辆燃料电池汽车——全网平均加注价格，50 次抽样", ">频数<", ">元/公斤<", ">均值 "] {
+            #expect(histogram.contains(words), "histogram.svg lacks \(words)")
+        }
+        #expect(!histogram.contains(">count<"))
+    }
+
     @Test func sweepRowsAreTheCartesianProductWithSweptKeysFirst() throws {
         let folder = TemporaryFolder()
         let result = try CLI.run(Self.runs[3].1 + ["--out", "sw"], in: folder)

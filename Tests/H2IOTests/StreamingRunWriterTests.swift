@@ -18,17 +18,26 @@ func scratchFolder() -> String {
 /// (shortest round-trip text), a few outputs missing, seeded.
 func syntheticMonteCarloRecord(rows: Int, bom: Bool) -> SensitivityRecord {
     let outputs = ["network_average_cny_per_kg", "station_A_cny_per_kg"]
-    let fingerprint: JSONValue = .object([
-        JSONMember("tool", "h2corridor"), JSONMember("command", "montecarlo"), JSONMember("scenario", "synthetic"),
-        JSONMember("outputs", .array(outputs.map(JSONValue.string))), JSONMember("bom", .bool(bom)), JSONMember("rows", .integer(rows)),
+    let parameters: [JSONValue] = ["a.x", "b.y", "c.z", "d.w", "e.v"].map { key in
+        .object([JSONMember("key", .string(key)), JSONMember("unit", "u"), JSONMember("distribution", "uniform"), JSONMember("low", 0), JSONMember("high", 100)])
+    }
+    let json: JSONValue = .object([
+        JSONMember("tool", "h2corridor"), JSONMember("version", "0"), JSONMember("command", "montecarlo"), JSONMember("scenario", "synthetic"),
+        JSONMember("scenario_title", "Synthetic"), JSONMember("scenario_folder", "none"), JSONMember("price_year", 2024), JSONMember("inputs", []),
+        JSONMember("overrides", []), JSONMember("depth", "fixed-placement"),
+        JSONMember("base_plan", .object([JSONMember("status", "optimal"), JSONMember("stations", 1), JSONMember("network_average_cny_per_kg", 35.5)])),
+        JSONMember("libraries", .object([])), JSONMember("samples", .integer(rows)), JSONMember("seed", "42"), JSONMember("sampler", "mt"),
+        JSONMember("parameters", .array(parameters)), JSONMember("outputs", .array(outputs.map(JSONValue.string))),
+        JSONMember("bom", .bool(bom)), JSONMember("rows", .integer(rows)),
     ])
+    let fingerprint = try! json.decoded(as: SensitivityFingerprint.self)
     let generator = RandomGenerator(seed: 42, stream: 0)
-    var table: [[String]] = []
+    var table: [SensitivityRow] = []
     for i in 0..<rows {
-        let inputs = (0..<5).map { _ in formatNumber(generator.uniformPositive() * 100) }
+        let inputs = (0..<5).map { _ in Optional(generator.uniformPositive() * 100) }
         let price = 30 + 10 * generator.uniformPositive()
-        let station = i % 997 == 5 ? "" : formatNumber(price * 1.1)
-        table.append([String(i)] + inputs + [i % 1009 == 7 ? "" : formatNumber(price), station])
+        let station = i % 997 == 5 ? nil : price * 1.1
+        table.append(SensitivityRow(labels: [String(i)], values: inputs + [i % 1009 == 7 ? nil : price, station]))
     }
     return SensitivityRecord(fingerprint: fingerprint, header: ["sample", "a.x", "b.y", "c.z", "d.w", "e.v"] + outputs, rows: table)
 }
@@ -43,8 +52,8 @@ struct StreamingRunWriterTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try StreamingRunWriter(directory: root + "/run", force: false)
         let rows = try writer.rows("samples.csv", header: record.header, withBOM: bom,
-                                   keeping: SensitivityOutputs.keptColumns(.montecarlo, fingerprint: record.fingerprint))
-        for row in record.rows { try rows.append(row) }
+                                   keeping: SensitivityOutputs.keptColumns(record.fingerprint))
+        for row in record.rows { try rows.append(row.cells) }
         try writer.added(rows)
         try SensitivityOutputs.commitStreamed(record.fingerprint, rows: rows, to: writer)
         try writer.commit()

@@ -12,7 +12,10 @@
 /// - NaN and infinite values are left out and counted in the subtitle ("n = 998; 2 undefined
 ///   left out"); no values at all gives empty axes and a note.
 public enum HistogramSVG {
-    public static func render(title: String, unit: String, values: [Double], bins: Int, markers: [(label: String, value: Double)]) -> String {
+    /// `language` translates the chart's fixed words (axis, notes); the caller gives the
+    /// title, unit and marker labels in it.
+    public static func render(title: String, unit: String, values: [Double], bins: Int, markers: [(label: String, value: Double)],
+                              language t: OutputLanguage = .en) -> String {
         let width = 900.0, height = 520.0
         let plotLeft = 70.0, plotRight = width - 30
         let plotBottom = height - 70
@@ -52,7 +55,9 @@ public enum HistogramSVG {
         var svg = SVGBuilder(width: width, height: height)
         svg.title(title, x: 16, y: 32, size: 20, width: width - 32)
         var subtitle = "n = \(finite.count)"
-        if undefined > 0 { subtitle += "; \(undefined) undefined value\(undefined == 1 ? "" : "s") left out" }
+        if undefined > 0 {
+            subtitle += t == .zh ? "；\(undefined) 个无解值未计入" : "; \(undefined) undefined value\(undefined == 1 ? "" : "s") left out"
+        }
         svg.label(subtitle, x: 16, y: 54, size: 13, fill: undefined > 0 ? "#b91c1c" : "#4b5563")
 
         // Count axis with horizontal grid lines.
@@ -65,7 +70,7 @@ public enum HistogramSVG {
             svg.label(yAxis.tickLabel(tick), x: plotLeft - 8, y: y(tick) + 4, size: 11, anchor: "end", fill: "#374151")
         }
         let middle = (plotTop + plotBottom) / 2
-        svg.label("count", x: 22, y: middle, size: 12, anchor: "middle", fill: "#374151",
+        svg.label(t("count"), x: 22, y: middle, size: 12, anchor: "middle", fill: "#374151",
                   extra: [("transform", "rotate(-90 22 \(svgNumber(middle)))")])
 
         svg.open("g", [("id", "bins"), ("fill", "#4e79a7"), ("stroke", "#ffffff"), ("stroke-width", "0.5")])
@@ -78,7 +83,7 @@ public enum HistogramSVG {
         }
         svg.close("g")
         if finite.isEmpty {
-            svg.label("no finite values to show", x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2, size: 13, anchor: "middle", fill: "#6b7280")
+            svg.label(t("no finite values to show"), x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2, size: 13, anchor: "middle", fill: "#6b7280")
         }
 
         // Value axis along the bottom.

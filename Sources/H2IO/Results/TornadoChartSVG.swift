@@ -35,11 +35,13 @@ public enum TornadoChartSVG {
     static let lowColour = "#4e79a7"
     static let highColour = "#f28e2b"
 
-    public static func render(title: String, unit: String, baseline: Double, rows: [TornadoRow]) -> String {
+    /// `language` translates the chart's fixed words (legend, baseline, notes); the caller
+    /// gives the title, unit and parameter labels in it.
+    public static func render(title: String, unit: String, baseline: Double, rows: [TornadoRow], language t: OutputLanguage = .en) -> String {
         let width = 900.0
         let labelFont = 12.0, inputFont = 11.0
         let labelColumn = min(260, max(100, (rows.map { estimatedTextWidth($0.parameter, fontSize: labelFont) }.max() ?? 0) + 16))
-        let inputRoom = min(150, max(40, (rows.flatMap { [$0.lowInput, $0.highInput, "undefined"] }
+        let inputRoom = min(150, max(40, (rows.flatMap { [$0.lowInput, $0.highInput, t("undefined")] }
             .map { estimatedTextWidth($0, fontSize: inputFont) }.max() ?? 0) + 10))
         let plotLeft = 16 + labelColumn + inputRoom
         let plotRight = width - 16 - inputRoom
@@ -61,7 +63,7 @@ public enum TornadoChartSVG {
         func x(_ value: Double) -> Double { axis.position(value, start: plotLeft, end: plotRight) }
         let centre = baselineKnown ? baseline : axis.lower
 
-        let legend = LegendLayout(entries: [("low input", lowColour), ("high input", highColour)], left: 16, right: width - 16, top: plotBottom + 52)
+        let legend = LegendLayout(entries: [(t("low input"), lowColour), (t("high input"), highColour)], left: 16, right: width - 16, top: plotBottom + 52)
         var svg = SVGBuilder(width: width, height: legend.bottom + 16)
         svg.title(title, x: 16, y: 32, size: 20, width: width - 32)
         svg.label(unit, x: 16, y: 54, size: 13, fill: "#4b5563")
@@ -70,9 +72,9 @@ public enum TornadoChartSVG {
         if baselineKnown {
             svg.element("line", [("id", "baseline"), ("x1", svgNumber(x(baseline))), ("y1", svgNumber(top - 14)), ("x2", svgNumber(x(baseline))),
                                  ("y2", svgNumber(plotBottom)), ("stroke", "#111827"), ("stroke-width", "1.5")])
-            svg.label("baseline \(fixedDecimals(baseline, 2))", x: x(baseline), y: top - 20, size: 12, anchor: "middle", fill: "#111827")
+            svg.label("\(t("baseline")) \(fixedDecimals(baseline, 2))", x: x(baseline), y: top - 20, size: 12, anchor: "middle", fill: "#111827")
         } else {
-            svg.label("baseline undefined: no bars drawn", x: (plotLeft + plotRight) / 2, y: top - 20, size: 12, anchor: "middle", fill: "#b91c1c")
+            svg.label(t("baseline undefined: no bars drawn"), x: (plotLeft + plotRight) / 2, y: top - 20, size: 12, anchor: "middle", fill: "#b91c1c")
         }
 
         for (index, row) in rows.enumerated() {
@@ -92,7 +94,7 @@ public enum TornadoChartSVG {
                 let textY = bar.y + bar.height / 2 + 4
                 guard bar.known else {
                     let side = bar.defaultSide
-                    svg.label("undefined", x: x(centre) + side * 4, y: textY, size: inputFont, anchor: side < 0 ? "end" : "start",
+                    svg.label(t("undefined"), x: x(centre) + side * 4, y: textY, size: inputFont, anchor: side < 0 ? "end" : "start",
                               fill: "#b91c1c", extra: [("class", bar.kind + "-input")])
                     continue
                 }
@@ -108,7 +110,7 @@ public enum TornadoChartSVG {
             svg.close("g")
         }
         if rows.isEmpty {
-            svg.label("no parameters to show", x: (plotLeft + plotRight) / 2, y: top + barHeight / 2 + 4, size: 13, anchor: "middle", fill: "#6b7280")
+            svg.label(t("no parameters to show"), x: (plotLeft + plotRight) / 2, y: top + barHeight / 2 + 4, size: 13, anchor: "middle", fill: "#6b7280")
         }
         legend.draw(&svg)
         return svg.finish()
