@@ -43,7 +43,6 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
         // The cost/carbon frontier of a sweep.
         "price and carbon intensity": "价格与碳排放强度",
         "one point per case, labelled with": "每点一个情景，标注",
-        "kg CO2e/kg": "公斤二氧化碳当量/公斤",
         "T/CAB clean": "T/CAB 清洁氢",
         "T/CAB low-carbon": "T/CAB 低碳氢",
         "connector": "联络线",
