@@ -19,7 +19,7 @@ public enum SensitivityOutputs {
             throw SensitivityRecordError("\(record.rows.count) rows for a run of \(record.totalRows)")
         }
         var files: [(name: String, bytes: [UInt8])] = []
-        files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM)))
+        files.append((command.rowsFile, try csv(command.rowsFile, record.header, record.rows, outputs: Set(record.fingerprint.outputs)).bytes(withBOM: record.withBOM)))
         switch command {
         case .sweep: files += try SweepFrontier.summaries(record.fingerprint) { try record.column($0) }
         case .montecarlo: files += try monteCarloSummaries(record.fingerprint) { key in
@@ -86,15 +86,15 @@ public enum SensitivityOutputs {
         let slice = shard.rows(of: record.totalRows)
         precondition(record.rows.count == slice.count, "shard \(shard) holds \(record.rows.count) rows, its slice \(slice)")
         let rows: [UInt8]
-        do throws(OutputError) { rows = try csv(command.rowsFile, record.header, record.rows).bytes(withBOM: record.withBOM) } catch {
+        do throws(OutputError) { rows = try csv(command.rowsFile, record.header, record.rows, outputs: Set(record.fingerprint.outputs)).bytes(withBOM: record.withBOM) } catch {
             throw SensitivityRecordError("\(error)")
         }
         return [(command.rowsFile, rows), ("shard.json", try shardInfo(record.fingerprint, shard: shard, rowsSHA256: SHA256.hexDigest(rows)))]
     }
 
-    static func csv(_ name: String, _ header: [String], _ rows: [SensitivityRow]) throws(OutputError) -> CSVWriter {
+    static func csv(_ name: String, _ header: [String], _ rows: [SensitivityRow], outputs: Set<String>) throws(OutputError) -> CSVWriter {
         var w = CSVWriter(name: name, header: header)
-        for row in rows { try w.appendRow(row.cells.map { .text($0) }) }
+        for row in rows { try w.appendRow(row.cells(header: header, outputs: outputs).map { .text($0) }) }
         return w
     }
 

@@ -33,8 +33,19 @@ public struct SensitivityRow: Sendable, Equatable {
         self.values = values
     }
 
-    /// The CSV cells: numbers in shortest round-trip form, empty where there is no answer.
-    public var cells: [String] { labels + values.map(SensitivityRecord.cell) }
+    /// The CSV cells, empty where there is no answer. An output column with a physical unit
+    /// (`_cny_per_kg`, `_kg_per_day`, `_pct`, ...) is written at the resolution of that unit
+    /// (NumberResolution, as in a run's files: a sweep's served kg/day reads as the run's);
+    /// drawn or swept inputs keep the shortest round-trip form, so a row reproduces its case.
+    public func cells(header: [String], outputs: Set<String>) -> [String] {
+        labels + values.enumerated().map { i, x in
+            let c = labels.count + i
+            guard let x, c < header.count, outputs.contains(header[c]), let d = NumberResolution.decimals(forColumn: header[c]) else {
+                return SensitivityRecord.cell(x)
+            }
+            return NumberResolution.text(x, decimals: d)
+        }
+    }
 }
 
 public struct SensitivityRecord: Sendable {

@@ -61,7 +61,8 @@ struct SensitivityRunner {
                 let rows = try writer.rows(command.rowsFile, header: header, withBOM: fingerprint.bom, keeping: kept)
                 do {
                     defer { progress.finish() }
-                    try produce(slice, progress.callback) { row in try rows.append(row.cells) }
+                    let outputs = Set(fingerprint.outputs)
+                    try produce(slice, progress.callback) { row in try rows.append(row.cells(header: header, outputs: outputs)) }
                 }
                 try writer.added(rows)
                 if shard.count == 1 {

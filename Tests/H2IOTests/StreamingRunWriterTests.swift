@@ -53,7 +53,7 @@ struct StreamingRunWriterTests {
         let writer = try StreamingRunWriter(directory: root + "/run", force: false)
         let rows = try writer.rows("samples.csv", header: record.header, withBOM: bom,
                                    keeping: SensitivityOutputs.keptColumns(record.fingerprint))
-        for row in record.rows { try rows.append(row.cells) }
+        for row in record.rows { try rows.append(row.cells(header: record.header, outputs: Set(record.fingerprint.outputs))) }
         try writer.added(rows)
         try SensitivityOutputs.commitStreamed(record.fingerprint, rows: rows, to: writer)
         try writer.commit()
