@@ -66,7 +66,7 @@ struct MonteCarlo: ParsableCommand {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         let only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
         try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let context = try sensitivityContext(scenario, overrides, memoryLimit: sensitivity.memoryLimit)
         let uncertain = try uncertainParameters(context, chosen: chosen, only: only)
         let design: MonteCarloDesign
         do { design = try MonteCarloDesign(parameters: uncertain, samples: samples, seed: seed, sampler: sampler) } catch {
@@ -79,7 +79,7 @@ struct MonteCarlo: ParsableCommand {
         let slice = shard.rows(of: samples)
         let outputs = model.outputNames
         try sensitivity.checkWork("montecarlo --samples \(samples)", WorkLimits.monteCarlo(rows: slice.count, parameters: uncertain.count, outputs: outputs.count, whole: shard.count == 1),
-                                  totalRows: samples)
+                                  totalRows: samples, planning: [context.planning])
         let writer = try sensitivityStreamWriter(sensitivity, context, command: .montecarlo)
         let fingerprint = SensitivityFingerprint.make(.montecarlo, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
             JSONMember("samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),
@@ -87,8 +87,7 @@ struct MonteCarlo: ParsableCommand {
         ], rows: samples, bom: output.bom)
         var failed = 0
         // Draws clamped into a parameter's domain, counted per parameter and reported.
-        let clampable = uncertain.indices.filter { i in uncertain[i].wasClamped(uncertain[i].spec.domain.maximum) || uncertain[i].wasClamped(uncertain[i].spec.domain.minimumIsExclusive ? uncertain[i].spec.domain.minimum.nextUp : uncertain[i].spec.domain.minimum) }
-        var clamped = [Int](repeating: 0, count: uncertain.count)
+        var clamped = ClampTally(parameters: uncertain.count)
         let progress = ProgressBar(total: slice.count, label: "montecarlo", quiet: output.quiet)
         try streamSensitivity(.montecarlo, fingerprint: fingerprint, header: ["sample"] + uncertain.map(\.key) + outputs, shard: shard, writer: writer,
                               quiet: output.quiet, produce: { rows in
@@ -97,13 +96,11 @@ struct MonteCarlo: ParsableCommand {
                                 progress: progress.callback) { block in
                 for r in block {
                     if r.outputs == nil { failed += 1 }
-                    for i in clampable where uncertain[i].wasClamped(r.inputs[i]) { clamped[i] += 1 }
+                    clamped.add(r)
                     try rows.append(sampleRow(r, outputCount: outputs.count))
                 }
             }
-            for i in clampable where clamped[i] > 0 {
-                printError("warning: \(clamped[i]) of \(slice.count) draws of \(uncertain[i].key) fell outside its range (\(uncertain[i].spec.domain.summary)) and were clamped to the bound; narrow its distribution")
-            }
+            for line in clamped.warnings(uncertain) { printError("warning: \(line)") }
         }, summary: { "montecarlo \(context.scenario.name): \(slice.count) samples of \(uncertain.count) parameters (\(model.depth.rawValue))\(failed > 0 ? ", \(failed) without an answer" : "")" })
     }
 }

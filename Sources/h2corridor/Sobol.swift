@@ -69,12 +69,14 @@ struct Sobol: ParsableCommand {
         let chosen = try distributions.map { path in try checked { () throws(ScenarioError) in try SensitivitySpecs.distributions(path) } } ?? [:]
         var only = try parameters.map { text in try checked { () throws(ScenarioError) in try SensitivitySpecs.parameterKeys(text) } }
         try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let context = try sensitivityContext(scenario, overrides, memoryLimit: sensitivity.memoryLimit)
         var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: false)
         model.output = sensitivity.quantity
         if only == nil {
             // The leaders of a tornado of the whole catalogue (plus any parameter given a distribution).
             let tornado = TornadoParameter.catalogue(context.base, fixed: context.pinned)
+            try sensitivity.checkWork("sobol's choice of parameters (a tornado of \(tornado.count))", WorkLimits.tornado(rows: 2 * tornado.count, outputs: model.outputNames.count),
+                                      totalRows: 2 * tornado.count, planning: [context.planning])
             let runs: [TornadoRunResult]
             do { runs = try TornadoRun.evaluate(tornado, model: model, base: context.base, rows: 0..<(2 * tornado.count), jobs: sensitivity.threadCount) } catch {
                 printError("error: \(error)")
@@ -92,7 +94,8 @@ struct Sobol: ParsableCommand {
         let shard = sensitivity.shardSpec
         let slice = shard.rows(of: design.rowCount)
         try sensitivity.checkWork("sobol --samples \(samples) (\(WorkLimits.formatCount(design.rowCount)) model runs for \(uncertain.count) parameters)",
-                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: model.outputNames.count), totalRows: design.rowCount)
+                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: model.outputNames.count), totalRows: design.rowCount,
+                                  planning: [context.planning])
         let writer = try sensitivityWriter(sensitivity, context, command: .sobol)
         let progress = ProgressBar(total: slice.count, label: "sobol", quiet: output.quiet)
         let results: [SampleResult]
@@ -102,6 +105,9 @@ struct Sobol: ParsableCommand {
             throw ExitCode(Exit.failure)
         }
         progress.finish()
+        var clamped = ClampTally(parameters: uncertain.count)
+        clamped.add(results)
+        for line in clamped.warnings(uncertain, what: "model runs' draws") { printError("warning: \(line)") }
         let outputs = model.outputNames
         let fingerprint = SensitivityFingerprint.make(.sobol, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan, settings: [
             JSONMember("base_samples", .integer(samples)), JSONMember("seed", .string(String(seed))), JSONMember("sampler", .string(sampler.rawValue)),

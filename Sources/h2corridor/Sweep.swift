@@ -52,7 +52,7 @@ struct Sweep: ParsableCommand {
             return try SensitivitySpecs.grid(grid)
         }
         try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let context = try sensitivityContext(scenario, overrides, memoryLimit: sensitivity.memoryLimit)
         let pinnedSettings = Set(context.scenario.settingOverrides.map(\.dottedKey))
         for key in design.keys where context.pinned.contains(key) || pinnedSettings.contains(key) {
             printError("error: \(key) is pinned with --set and also swept; drop one of the two")
@@ -77,7 +77,8 @@ struct Sweep: ParsableCommand {
         let slice = shard.rows(of: design.caseCount)
         let outputs = model.outputNames
         try sensitivity.checkWork("sweep of \(WorkLimits.formatCount(design.caseCount)) cases", WorkLimits.sweep(rows: slice.count, parameters: design.parameters.count, outputs: outputs.count,
-                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount)
+                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount,
+                                  planning: [context.planning] + scenarios.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { scenarios[$0]! })
         let writer = try sensitivityStreamWriter(sensitivity, context, command: .sweep)
         let fingerprint = SensitivityFingerprint.make(.sweep, scenario: context.scenario, folder: scenario, depth: model.depth, basePlan: context.basePlan,
                                                       settings: casesFile + [JSONMember("parameters", .array(design.keys.map(JSONValue.string))),

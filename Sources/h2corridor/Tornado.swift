@@ -38,11 +38,13 @@ struct Tornado: ParsableCommand {
 
     func run() throws {
         try checkOutputEarly(sensitivity)
-        let context = try sensitivityContext(scenario, overrides)
+        let context = try sensitivityContext(scenario, overrides, memoryLimit: sensitivity.memoryLimit)
         let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
         let writer = try sensitivityWriter(sensitivity, context, command: .tornado)
         var model = SensitivityModel(scenario: context.planning, basePlan: context.basePlan, depth: sensitivity.depth, perStation: perStation)
         model.output = sensitivity.quantity
+        try sensitivity.checkWork("tornado of \(parameters.count) parameters", WorkLimits.tornado(rows: sensitivity.shardSpec.rows(of: 2 * parameters.count).count,
+                                  outputs: model.outputNames.count), totalRows: 2 * parameters.count, planning: [context.planning])
         guard let baseline = model.evaluate(context.base) else {
             printError("error: the scenario's own values give no break-even price")
             throw ExitCode(Exit.failure)

@@ -20,6 +20,17 @@
 //   formula 3.0 KB).
 // - merge of montecarlo shards: `baseline` + 16 B a sample (streamed); of sobol shards: as
 //   sobol.
+// - tornado (rows in memory): `baseline` + R × (3 + O) × 200 B.
+// - any of them with `--reoptimize` (every row re-plans): the above, plus the planning MILPs
+//   alive at once. Each of the J = min(--jobs, R) threads builds its own MILP (the model as
+//   MILPProblem: PlanningSize.modelBytes); CBC solves one at a time (its driver is not
+//   re-entrant), GLPK solves on every thread, so the solver's copies (PlanningSize.bytes −
+//   modelBytes − baseline) count once for CBC and J times for GLPK. The MILP is the largest of
+//   the scenarios the run plans (the base, and one per setting choice of a sweep). A re-planned
+//   run also may not exceed 10,000 rows in one process (Guizhou re-plans in about 13 s of CPU,
+//   so that is 36 CPU-hours; more goes into shards).
+
+import H2Numerics
 
 public struct WorkEstimate: Sendable, Equatable {
     /// Rows computed by this process.
@@ -29,11 +40,45 @@ public struct WorkEstimate: Sendable, Equatable {
     /// Whether `--shard` reduces this process's memory (it does unless the command needs every
     /// row at once for its summary and is run whole).
     public var shardable: Bool
+    /// Set when every row re-plans (`--reoptimize`): the MILP each plan solves.
+    public var replanning: Replanning?
+
+    public init(rows: Int, bytes: Double, shardable: Bool, replanning: Replanning? = nil) {
+        self.rows = rows
+        self.bytes = bytes
+        self.shardable = shardable
+        self.replanning = replanning
+    }
+
+    public struct Replanning: Sendable, Equatable {
+        /// The largest planning MILP of the run.
+        public var milp: PlanningSize
+        /// Threads that hold a MILP at once.
+        public var threads: Int
+        /// MILPs inside the solver at once (1 for CBC, `threads` for GLPK).
+        public var solving: Int
+        /// Memory of the MILPs alive at once, bytes.
+        public var bytes: Double { Double(threads) * milp.modelBytes + Double(solving) * milp.solverBytes }
+    }
+
+    /// This estimate for a run that re-plans every row on `jobs` threads: the largest MILP of
+    /// `scenarios` (the base, and one per setting choice of a sweep) on min(`jobs`, rows)
+    /// threads at once, in the solver one at a time unless a scenario plans with GLPK.
+    public func replanning(_ scenarios: [PlanningScenario], jobs: Int) -> WorkEstimate {
+        precondition(!scenarios.isEmpty, "no scenario to re-plan")
+        let milp = scenarios.map(PlanningSize.estimate).max { $0.bytes < $1.bytes }!
+        let threads = max(1, min(jobs, rows))
+        let allCBC = scenarios.allSatisfy { $0.settings.solver == .cbc }
+        let r = Replanning(milp: milp, threads: threads, solving: allCBC ? 1 : threads)
+        return WorkEstimate(rows: rows, bytes: bytes + r.bytes, shardable: shardable, replanning: r)
+    }
 }
 
 public enum WorkLimits {
     public static let defaultMemoryBytes: Double = 2 * 1_073_741_824
     public static let maximumRowsPerProcess = 100_000_000
+    /// Rows one process may re-plan (`--reoptimize`): each is a planning MILP of seconds.
+    public static let maximumReplansPerProcess = 10_000
     /// Values one `--grid` key may take (8 MB of them); more is a typing slip, not a sweep.
     public static let maximumGridAxisValues = 1_000_000
     /// Resident memory of the tool with a scenario loaded and planned (measured: about 30 MB
@@ -54,21 +99,36 @@ public enum WorkLimits {
         WorkEstimate(rows: rows, bytes: baseline + Double(rows) * (Double(parameters + outputs + 1) * 170 + Double(parameters) * 8), shardable: true)
     }
 
+    /// A tornado: its few rows (two per parameter) in memory.
+    public static func tornado(rows: Int, outputs: Int) -> WorkEstimate {
+        WorkEstimate(rows: rows, bytes: baseline + Double(rows) * Double(3 + outputs) * 200, shardable: true)
+    }
+
     /// Nil when within the limits; otherwise what is too large and how to split it. `what`
     /// names the request ("montecarlo --samples 100000000"), `total` the whole run's rows.
     public static func problem(_ what: String, _ estimate: WorkEstimate, totalRows: Int, memoryLimit: Double) -> String? {
-        let rowsOver = estimate.rows > maximumRowsPerProcess
+        let rowLimit = estimate.replanning == nil ? maximumRowsPerProcess : maximumReplansPerProcess
+        let rowsOver = estimate.rows > rowLimit
         let memoryOver = estimate.bytes > memoryLimit
         guard rowsOver || memoryOver else { return nil }
-        let perRow = estimate.rows > 0 ? max(1, (estimate.bytes - baseline) / Double(estimate.rows)) : 1
-        var shards = Int((Double(totalRows) / Double(maximumRowsPerProcess)).rounded(.up))
-        if memoryOver {
-            shards = max(shards, Int((Double(totalRows) * perRow / max(1, memoryLimit - baseline)).rounded(.up)))
+        // The MILPs do not shrink with the rows a shard computes: only the rest is per row.
+        let fixed = baseline + (estimate.replanning?.bytes ?? 0)
+        let perRow = estimate.rows > 0 ? max(1, (estimate.bytes - fixed) / Double(estimate.rows)) : 1
+        var shards = Int((Double(totalRows) / Double(rowLimit)).rounded(.up))
+        let shardsHelpMemory = memoryLimit > fixed
+        if memoryOver && shardsHelpMemory {
+            shards = max(shards, Int((Double(totalRows) * perRow / (memoryLimit - fixed)).rounded(.up)))
         }
         var text = "\(what): \(formatCount(estimate.rows)) rows in one process"
         text += memoryOver ? " need about \(formatBytes(estimate.bytes)) of memory, over the limit of \(formatBytes(memoryLimit))"
-                           : " are over the limit of \(formatCount(maximumRowsPerProcess)) per process"
-        if estimate.shardable {
+                           : " are over the limit of \(formatCount(rowLimit))\(estimate.replanning == nil ? "" : " re-planned rows") per process"
+        if let r = estimate.replanning {
+            let m = r.milp
+            text += ". Every row re-plans: a planning MILP of about \(formatCount(m.columns)) variables, \(formatCount(m.rows)) constraints and \(formatCount(m.nonzeros)) nonzeros"
+            text += " (about \(formatBytes(m.modelBytes + m.solverBytes)) solving), \(r.threads) at once on --jobs \(r.threads): \(formatBytes(r.bytes))"
+            if memoryOver && r.threads > 1 { text += "; fewer --jobs hold fewer of them" }
+        }
+        if estimate.shardable && (rowsOver || shardsHelpMemory) {
             text += "; split the run with --shard k/N for k = 1…N, N ≥ \(max(2, shards)), and combine the folders with h2corridor merge"
         }
         if memoryOver { text += ", or raise the limit with --max-memory (e.g. --max-memory \(String(formatBytes(estimate.bytes * 1.25).filter { $0 != " " })))" }
