@@ -35,14 +35,6 @@ public struct PlanningSize: Sendable, Equatable {
         WorkLimits.baseline + Double(columns) * Self.bytesPerColumn + Double(rows) * Self.bytesPerRow + Double(nonzeros) * Self.bytesPerNonzero
     }
 
-    /// Of `bytes`, the model as MILPProblem before the solver sees it: every variable and
-    /// constraint with its name and every term (about 160 B a variable, 120 B a constraint,
-    /// 16 B a nonzero).
-    public var modelBytes: Double { Double(columns) * 160 + Double(rows) * 120 + Double(nonzeros) * 16 }
-
-    /// Of `bytes`, the solver's own copies: what the MILP needs beyond the model and the baseline.
-    public var solverBytes: Double { bytes - WorkLimits.baseline - modelBytes }
-
     /// Nil when the estimate fits `memoryLimit`; otherwise the size and how to reduce it.
     public func problem(memoryLimit: Double) -> String? {
         guard bytes > memoryLimit else { return nil }

@@ -21,16 +21,18 @@
 // - merge of montecarlo shards: `baseline` + 16 B a sample (streamed); of sobol shards: as
 //   sobol.
 // - tornado (rows in memory): `baseline` + R × (3 + O) × 200 B.
-// - any of them with `--reoptimize` (every row re-plans): the above, plus the planning MILPs
-//   alive at once. Each of the J = min(--jobs, R) threads builds its own MILP (the model as
-//   MILPProblem: PlanningSize.modelBytes); CBC solves one at a time (its driver is not
-//   re-entrant), GLPK solves on every thread, so the solver's copies (PlanningSize.bytes −
-//   modelBytes − baseline) count once for CBC and J times for GLPK. The MILP is the largest of
-//   the scenarios the run plans (the base, and one per setting choice of a sweep). A re-planned
-//   run also may not exceed 10,000 rows in one process (Guizhou re-plans in about 13 s of CPU,
-//   so that is 36 CPU-hours; more goes into shards).
+// - any of them with `--reoptimize` (every row re-plans): the above, plus one plan's working
+//   set for each of the J = min(--jobs, R) threads (each builds its link costs, curves and
+//   MILP at once; CBC's lock on its driver does not save the rest). Measured on the release
+//   build (`/usr/bin/time -f %M`, `sweep Models/guizhou-2025 --grid
+//   finance.discount_rate_pct=6,8 --reoptimize`): 108.9 MB with --jobs 1, 160.9 MB with
+//   --jobs 2, so 52 MB a concurrent plan, 3.25 × the MILP's PlanningSize estimate (16 MB);
+//   the working set is taken as 3.25 × that estimate (the estimate with J = 1 is 120 MB, with
+//   J = 2 172 MB). The MILP is the largest of the scenarios the run plans (the base, and one
+//   per setting choice of a sweep). A re-planned run also may not exceed 10,000 rows in one
+//   process (Guizhou re-plans in about 13 s of CPU, so that is 36 CPU-hours; more goes into
+//   shards).
 
-import H2Numerics
 
 public struct WorkEstimate: Sendable, Equatable {
     /// Rows computed by this process.
@@ -53,23 +55,21 @@ public struct WorkEstimate: Sendable, Equatable {
     public struct Replanning: Sendable, Equatable {
         /// The largest planning MILP of the run.
         public var milp: PlanningSize
-        /// Threads that hold a MILP at once.
+        /// Threads that plan at once.
         public var threads: Int
-        /// MILPs inside the solver at once (1 for CBC, `threads` for GLPK).
-        public var solving: Int
-        /// Memory of the MILPs alive at once, bytes.
-        public var bytes: Double { Double(threads) * milp.modelBytes + Double(solving) * milp.solverBytes }
+        /// One plan's working set (measured: 3.25 × the MILP's estimate; see the top).
+        public var planBytes: Double { 3.25 * (milp.bytes - WorkLimits.baseline) }
+        /// Memory of the plans alive at once, bytes.
+        public var bytes: Double { Double(threads) * planBytes }
     }
 
     /// This estimate for a run that re-plans every row on `jobs` threads: the largest MILP of
-    /// `scenarios` (the base, and one per setting choice of a sweep) on min(`jobs`, rows)
-    /// threads at once, in the solver one at a time unless a scenario plans with GLPK.
+    /// `scenarios` (the base, and one per setting choice of a sweep), planned on min(`jobs`,
+    /// rows) threads at once.
     public func replanning(_ scenarios: [PlanningScenario], jobs: Int) -> WorkEstimate {
         precondition(!scenarios.isEmpty, "no scenario to re-plan")
         let milp = scenarios.map(PlanningSize.estimate).max { $0.bytes < $1.bytes }!
-        let threads = max(1, min(jobs, rows))
-        let allCBC = scenarios.allSatisfy { $0.settings.solver == .cbc }
-        let r = Replanning(milp: milp, threads: threads, solving: allCBC ? 1 : threads)
+        let r = Replanning(milp: milp, threads: max(1, min(jobs, rows)))
         return WorkEstimate(rows: rows, bytes: bytes + r.bytes, shardable: shardable, replanning: r)
     }
 }
@@ -81,8 +81,9 @@ public enum WorkLimits {
     public static let maximumReplansPerProcess = 10_000
     /// Values one `--grid` key may take (8 MB of them); more is a typing slip, not a sweep.
     public static let maximumGridAxisValues = 1_000_000
-    /// Resident memory of the tool with a scenario loaded and planned (measured: about 30 MB
-    /// for Guizhou on the release build; 64 MB leaves room for larger scenarios).
+    /// Resident memory of the tool with a scenario loaded (the base plan's MILP is counted by
+    /// PlanningSize). Measured peaks of fixed-placement montecarlo on Guizhou, release build,
+    /// base plan included: 104.8 MB at 10⁴ samples, 105.9 at 10⁵, 105.1 at 10⁶ (Benchmarks/memory.sh).
     public static let baseline: Double = 64 * 1_048_576
     /// One streamed block of rows with its formatted cells (4096 rows).
     public static func block(cellsPerRow: Int) -> Double { 4096 * Double(cellsPerRow) * 200 }
@@ -125,7 +126,7 @@ public enum WorkLimits {
         if let r = estimate.replanning {
             let m = r.milp
             text += ". Every row re-plans: a planning MILP of about \(formatCount(m.columns)) variables, \(formatCount(m.rows)) constraints and \(formatCount(m.nonzeros)) nonzeros"
-            text += " (about \(formatBytes(m.modelBytes + m.solverBytes)) solving), \(r.threads) at once on --jobs \(r.threads): \(formatBytes(r.bytes))"
+            text += " (about \(formatBytes(r.planBytes)) a plan), \(r.threads) at once on --jobs \(r.threads): \(formatBytes(r.bytes))"
             if memoryOver && r.threads > 1 { text += "; fewer --jobs hold fewer of them" }
         }
         if estimate.shardable && (rowsOver || shardsHelpMemory) {
