@@ -6,9 +6,10 @@
 #
 #   sh Benchmarks/memory.sh            # Guizhou, seed 7, all cores
 #   SIZES="10000 100000" sh Benchmarks/memory.sh
+#   BUILT=1 sh Benchmarks/memory.sh    # use the release binary already built
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product h2corridor >/dev/null
+[ -n "${BUILT:-}" ] || swift build -c release --product h2corridor >/dev/null
 bin=.build/release/h2corridor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +20,8 @@ for n in $sizes; do
     /usr/bin/time -f "%M %e" -o "$work/time" "$bin" montecarlo Models/guizhou-2025 --samples "$n" --seed 7 --quiet --out "$work/mc-$n"
     read -r kb seconds < "$work/time"
     bytes=$(wc -c < "$work/mc-$n/samples.csv")
-    printf 'montecarlo %8d samples: peak %6d KB (%5.1f MB), %6.1f s, samples.csv %d bytes\n' "$n" "$kb" "$(echo "$kb / 1024" | bc -l)" "$seconds" "$bytes"
+    sum=$(sha256sum "$work/mc-$n/samples.csv" | cut -c1-16)
+    printf 'montecarlo %8d samples: peak %6d KB (%5.1f MB), %6.1f s, samples.csv %d bytes (sha256 %s…)\n' "$n" "$kb" "$(echo "$kb / 1024" | bc -l)" "$seconds" "$bytes" "$sum"
     [ -n "$first" ] || first=$kb
     last=$kb
     rm -rf "$work/mc-$n"

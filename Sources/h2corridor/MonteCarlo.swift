@@ -77,25 +77,22 @@ struct MonteCarlo: ParsableCommand {
         let slice = runner.shard.rows(of: samples)
         let outputs = model.outputNames
         try sensitivity.checkWork("montecarlo --samples \(samples)", WorkLimits.monteCarlo(rows: slice.count, parameters: uncertain.count, outputs: outputs.count, whole: runner.shard.count == 1),
-                                  totalRows: samples)
+                                  totalRows: samples, planning: [context.planning])
         let settings = SensitivitySettings.MonteCarlo(samples: samples, seed: seed, sampler: sampler.rawValue, parameters: uncertain.map(drawnParameter), outputs: outputs)
         var failed = 0
         // Draws clamped into a parameter's domain, counted per parameter and reported.
-        let clampable = uncertain.indices.filter { i in uncertain[i].wasClamped(uncertain[i].spec.domain.maximum) || uncertain[i].wasClamped(uncertain[i].spec.domain.minimumIsExclusive ? uncertain[i].spec.domain.minimum.nextUp : uncertain[i].spec.domain.minimum) }
-        var clamped = [Int](repeating: 0, count: uncertain.count)
+        var clamped = ClampTally(parameters: uncertain.count)
         try runner.run(runner.fingerprint(.montecarlo(settings), rows: samples), header: ["sample"] + uncertain.map(\.key) + outputs, streamed: true,
                        produce: { slice, progress, emit in
             try design.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, blockSize: streamBlockSize,
                                 progress: progress) { block in
                 for r in block {
                     if r.outputs == nil { failed += 1 }
-                    for i in clampable where uncertain[i].wasClamped(r.inputs[i]) { clamped[i] += 1 }
+                    clamped.add(r)
                     try emit(sampleRow(r, outputCount: outputs.count))
                 }
             }
-            for i in clampable where clamped[i] > 0 {
-                printError("warning: \(clamped[i]) of \(slice.count) draws of \(uncertain[i].key) fell outside its range (\(uncertain[i].spec.domain.summary)) and were clamped to the bound; narrow its distribution")
-            }
+            for line in clamped.warnings(uncertain) { printError("warning: \(line)") }
         }, summary: { "montecarlo \(context.scenario.name): \(slice.count) samples of \(uncertain.count) parameters (\(model.depth.rawValue))\(failed > 0 ? ", \(failed) without an answer" : "")" })
     }
 }

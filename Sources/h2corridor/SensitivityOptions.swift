@@ -52,7 +52,9 @@ struct SensitivityOptions: ParsableArguments {
     var memoryLimit: Double { maxMemory.flatMap(WorkLimits.parseBytes) ?? WorkLimits.defaultMemoryBytes }
 
     /// Refuses (exit 64, nothing written) a request over the work limits, before computing.
-    func checkWork(_ what: String, _ estimate: WorkEstimate, totalRows: Int) throws {
+    /// `planning`: the scenarios a --reoptimize run re-plans (their MILPs count too).
+    func checkWork(_ what: String, _ estimate: WorkEstimate, totalRows: Int, planning: [PlanningScenario]) throws {
+        let estimate = reoptimize ? estimate.replanning(planning, jobs: threadCount) : estimate
         if let problem = WorkLimits.problem(what, estimate, totalRows: totalRows, memoryLimit: memoryLimit) {
             printError("error: \(problem)")
             throw ExitCode(Exit.usage)
@@ -83,9 +85,10 @@ func checked<T>(_ body: () throws(ScenarioError) -> T) throws -> T {
 }
 
 /// Loads and plans the scenario; exit 64/65 for bad input, 3 when the base plan is infeasible.
-func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions) throws -> SensitivityContext {
+func sensitivityContext(_ folder: String, _ overrides: ScenarioOptions, memoryLimit: Double) throws -> SensitivityContext {
     let loaded = try loadScenario(folder, overrides, content: .everything)
     let planning = loaded.planning!
+    try checkPlanningSize(planning, directory: folder, memoryLimit: memoryLimit)
     let plan: CorridorPlan
     do { plan = try CorridorPlanner.plan(planning.applyingEdgeAssumptions(loaded.parameters.assumptions), loaded.parameters.assumptions) } catch {
         printError("error: \(error)")

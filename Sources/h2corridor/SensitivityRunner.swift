@@ -23,7 +23,7 @@ struct SensitivityRunner {
         self.command = command
         self.options = options
         self.output = output
-        context = try sensitivityContext(scenario, overrides)
+        context = try sensitivityContext(scenario, overrides, memoryLimit: options.memoryLimit)
     }
 
     var shard: ShardSpec { options.shardSpec }

@@ -74,6 +74,8 @@ struct Sobol: ParsableCommand {
         if only == nil {
             // The leaders of a tornado of the whole catalogue (plus any parameter given a distribution).
             let tornado = TornadoParameter.catalogue(context.base, fixed: context.pinned)
+            try sensitivity.checkWork("sobol's choice of parameters (a tornado of \(tornado.count))", WorkLimits.tornado(rows: 2 * tornado.count, outputs: model.outputNames.count),
+                                      totalRows: 2 * tornado.count, planning: [context.planning])
             let runs = try exitingOnError {
                 try TornadoRun.evaluate(tornado, model: model, base: context.base, rows: 0..<(2 * tornado.count), jobs: sensitivity.threadCount)
             }
@@ -89,14 +91,19 @@ struct Sobol: ParsableCommand {
         let slice = runner.shard.rows(of: design.rowCount)
         let outputs = model.outputNames
         try sensitivity.checkWork("sobol --samples \(samples) (\(WorkLimits.formatCount(design.rowCount)) model runs for \(uncertain.count) parameters)",
-                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: outputs.count), totalRows: design.rowCount)
+                                  WorkLimits.sobol(rows: slice.count, parameters: uncertain.count, outputs: outputs.count), totalRows: design.rowCount,
+                                  planning: [context.planning])
+        // Draws clamped into a parameter's domain, counted per parameter and reported.
+        var clamped = ClampTally(parameters: uncertain.count)
         let settings = SensitivitySettings.Sobol(baseSamples: samples, seed: seed, sampler: sampler, bootstrapResamples: bootstrap, confidenceLevel: confidence,
                                                  parameters: uncertain.map(drawnParameter), outputs: outputs)
         try runner.run(runner.fingerprint(.sobol(settings), rows: design.rowCount), header: ["sample"] + uncertain.map(\.key) + outputs, streamed: true,
                        produce: { slice, progress, emit in
             for r in try run.evaluate(model, base: context.base, rows: slice, jobs: sensitivity.threadCount, progress: progress) {
+                clamped.add(r)
                 try emit(sampleRow(r, outputCount: outputs.count))
             }
+            for line in clamped.warnings(uncertain, what: "model runs' draws") { printError("warning: \(line)") }
         }, summary: { "sobol \(context.scenario.name): \(uncertain.count) parameters, \(samples) base samples, \(slice.count) model runs (\(model.depth.rawValue))" })
     }
 }

@@ -68,7 +68,8 @@ struct Sweep: ParsableCommand {
         let outputs = model.outputNames
         let slice = runner.shard.rows(of: design.caseCount)
         try sensitivity.checkWork("sweep of \(WorkLimits.formatCount(design.caseCount)) cases", WorkLimits.sweep(rows: slice.count, parameters: design.parameters.count, outputs: outputs.count,
-                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount)
+                                                                        designBytes: design.memoryBytes), totalRows: design.caseCount,
+                                  planning: [context.planning] + scenarios.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { scenarios[$0]! })
         let casesFile = cases.map { SensitivitySettings.CasesFile(path: $0, sha256: (try? SHA256.hexDigest(ofFileAt: $0)) ?? "") }
         let settings = SensitivitySettings.Sweep(casesFile: casesFile, grid: cases == nil ? grid : nil, parameters: design.keys, outputs: outputs)
         var failed = 0

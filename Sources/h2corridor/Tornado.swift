@@ -41,6 +41,8 @@ struct Tornado: ParsableCommand {
         let context = runner.context
         let parameters = TornadoParameter.catalogue(context.base, fixed: context.pinned)
         let model = runner.model(perStation: perStation)
+        try sensitivity.checkWork("tornado of \(parameters.count) parameters", WorkLimits.tornado(rows: runner.shard.rows(of: 2 * parameters.count).count,
+                                  outputs: model.outputNames.count), totalRows: 2 * parameters.count, planning: [context.planning])
         guard let baseline = model.evaluate(context.base) else {
             printError("error: the scenario's own values give no break-even price")
             throw ExitCode(Exit.failure)

@@ -139,9 +139,41 @@ struct RobustnessTests {
         let line = r.stderr.components(separatedBy: "\n").first { $0.hasPrefix("warning:") && $0.contains("station.utilisation_pct") } ?? ""
         let count = Int(line.dropFirst("warning: ".count).prefix { $0.isNumber }) ?? -1
         #expect((40...85).contains(count), "\(r.stderr)")
+        // The parameter, its distribution, the count out of the draws, the range and the fix.
+        #expect(line.contains("\(count) of 200 draws of station.utilisation_pct, normal(mean 95, sd 10), fell outside its range (> 0, ≤ 100)")
+                && line.contains("narrow its distribution"), "\(line)")
         // The count is the number of rows at exactly the bound.
         let rows = String(decoding: folder.read("mc/samples.csv") ?? [], as: UTF8.self).components(separatedBy: "\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.filter { $0.components(separatedBy: ",")[1] == "100" }.count == count)
+        // Shards count their own draws, which add up to the whole run's count.
+        var shardCounts: [Int] = []
+        for k in 1...2 {
+            let s = try CLI.run(["montecarlo", Self.guizhou, "--samples", "200", "--distributions", "d.csv", "--parameters", "station.utilisation_pct",
+                                 "--shard", "\(k)/2", "--out", "s\(k)"], in: folder)
+            #expect(s.exitCode == 0, "\(s.stderr)")
+            let l = s.stderr.components(separatedBy: "\n").first { $0.hasPrefix("warning:") && $0.contains("of 100 draws of station.utilisation_pct") } ?? ""
+            shardCounts.append(Int(l.dropFirst("warning: ".count).prefix { $0.isNumber }) ?? -1)
+        }
+        #expect(shardCounts.reduce(0, +) == count && shardCounts.allSatisfy { $0 > 0 }, "\(shardCounts) for \(count)")
+    }
+
+    @Test func clampedDrawsOfAWholeNumberParameterBecomeOneYearAndSobolReportsThemToo() throws {
+        let folder = TemporaryFolder()
+        // Compressor life, whole years > 0: normal(3, 4) rounds about 27 % of draws to 0 or less.
+        folder.write("d.csv", "key,distribution,p1,p2,p3\ncompression.compressor_life_years,normal,3,4,\n")
+        let key = "compression.compressor_life_years"
+        let r = try CLI.run(["montecarlo", Self.guizhou, "--samples", "200", "--distributions", "d.csv", "--parameters", key, "--out", "mc"], in: folder)
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("draws of \(key), normal(mean 3, sd 4), fell outside its range (whole number > 0, ≤ 100)"), "\(r.stderr)")
+        let values = String(decoding: folder.read("mc/samples.csv") ?? [], as: UTF8.self).components(separatedBy: "\n").dropFirst()
+            .filter { !$0.isEmpty }.map { $0.components(separatedBy: ",")[1] }
+        // The clamped draws are 1 year (not 5e-324) and every sample has an answer.
+        #expect(values.allSatisfy { Double($0).map { $0 >= 1 && $0.rounded() == $0 } ?? false }, "\(Set(values).sorted())")
+        #expect(!r.stderr.contains("without an answer"), "\(r.stderr)")
+        let so = try CLI.run(["sobol", Self.guizhou, "--samples", "16", "--bootstrap", "10", "--distributions", "d.csv",
+                              "--parameters", "\(key),finance.discount_rate_pct", "--out", "so"], in: folder)
+        #expect(so.exitCode == 0, "\(so.stderr)")
+        #expect(so.stderr.contains("of 64 model runs' draws of \(key), normal(mean 3, sd 4)"), "\(so.stderr)")
     }
 
     @Test func fractionalVehiclesAreRefusedAtTheirRow() throws {
@@ -253,7 +285,61 @@ struct RobustnessTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    // MARK: re-planned runs (--reoptimize): every row solves a planning MILP
+
+    @Test func reoptimizedRunsCountTheirPlanningMILPsAndARePlanLimit() throws {
+        let folder = TemporaryFolder()
+        // 20,000 re-plans are over the 10,000 one process may compute (fixed placement allows 10⁸).
+        let r = try CLI.run(["montecarlo", Self.guizhou, "--samples", "20000", "--reoptimize", "--jobs", "2", "--out", "mc"], in: folder, timeout: 300)
+        #expect(r.exitCode == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("montecarlo --samples 20000: 20,000 rows in one process are over the limit of 10,000 re-planned rows per process"), "\(r.stderr)")
+        #expect(r.stderr.contains("Every row re-plans: a planning MILP of about") && r.stderr.contains("2 at once on --jobs 2"), "\(r.stderr)")
+        #expect(r.stderr.contains("--shard k/N") && r.stderr.contains("N ≥ 2"), "\(r.stderr)")
+        #expect(!folder.listing.contains("mc"))
+        // A sweep of settings re-plans each choice's scenario: the largest MILP (a site every
+        // 5 km) counts, though the base scenario's is small.
+        let s = try CLI.run(["sweep", Self.guizhou, "--grid", "placement.split_edges_km=50,5", "--reoptimize", "--max-memory", "300M", "--out", "sw"],
+                            in: folder, timeout: 300)
+        #expect(s.exitCode == 64, "\(s.stderr.prefix(2000))")
+        #expect(s.stderr.contains("sweep of 2 cases") && s.stderr.contains("over the limit of 300 MB") && s.stderr.contains("Every row re-plans"), "\(s.stderr.prefix(2000))")
+        #expect(s.stderr.contains("--max-memory"), "\(s.stderr.prefix(2000))")
+        #expect(!folder.listing.contains("sw"))
+    }
+
+    @Test func aSensitivityCommandChecksTheBasePlanMILPBeforePlanning() throws {
+        let started = Date()
+        let r = try CLI.run(["tornado", Self.guizhou, "--max-memory", "10M", "--out", "t"], timeout: 60)
+        #expect(r.exitCode == 64, "\(r.stderr)")
+        #expect(r.stderr.contains("the planning MILP would have about") && r.stderr.contains("over the limit of 10 MB"), "\(r.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10, "refused before the base plan")
+    }
+
     // MARK: faults
+
+    /// A folder this process cannot write: a read-only (0555) folder for an ordinary user; for
+    /// root, who writes anywhere, sysfs, which refuses new entries even to root.
+    static func readOnlyFolder(_ folder: TemporaryFolder) throws -> String {
+        if geteuid() != 0 {
+            let path = folder.file("read-only")
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            chmod(path, 0o555)
+            return path
+        }
+        return "/sys"
+    }
+
+    @Test func aReadOnlyOutIsRefusedBeforeComputing() throws {
+        let folder = TemporaryFolder()
+        let readOnly = try Self.readOnlyFolder(folder)
+        for command in [["montecarlo", Self.guizhou, "--samples", "100000"], ["run", Self.guizhou], ["sweep", Self.guizhou, "--grid", "finance.discount_rate_pct=6:10:100000"]] {
+            let started = Date()
+            let r = try CLI.run(command + ["--out", readOnly + "/h2corridor-out"], in: folder, timeout: 60)
+            #expect(r.exitCode == 64, "\(command[0]): \(r.stderr)")
+            #expect(r.stderr.contains(readOnly) && r.stderr.contains("cannot be written"), "\(command[0]): \(r.stderr)")
+            #expect(Date().timeIntervalSince(started) < 10, "\(command[0]): caught before planning and computing")
+        }
+        #expect(!FileManager.default.fileExists(atPath: readOnly + "/h2corridor-out"))
+    }
 
     @Test func anUnwritableOutIsCaughtBeforeComputing() throws {
         let folder = TemporaryFolder()

@@ -75,4 +75,34 @@ struct PlanningGuardTests {
         // A fault the catalogue values give too has no parameter to blame.
         #expect(NumericalGuard.causes(in: parameters) { _ in true }.causes.isEmpty)
     }
+
+    // Item 1 for --reoptimize: a re-planned run's estimate adds the planning MILPs alive at once.
+    @Test func aReplannedRunCountsItsConcurrentMILPsAndTheLargestScenario() throws {
+        let directory = repositoryRoot + "/Models/guizhou-2025"
+        let (_, planning) = try loadedPlanning(directory)
+        let (_, split) = try loadedPlanning(directory, sets: ["placement.split_edges_km=50"])
+        let milp = PlanningSize.estimate(planning), bigger = PlanningSize.estimate(split)
+        #expect(bigger.bytes > milp.bytes)
+        let fixed = WorkLimits.monteCarlo(rows: 1_000, parameters: 100, outputs: 4, whole: true)
+        // Each thread plans at once: a plan's working set (3.25 × the MILP's estimate, measured) each.
+        let one = fixed.replanning([planning], jobs: 1), four = fixed.replanning([planning], jobs: 4)
+        let plan = 3.25 * (milp.bytes - WorkLimits.baseline)
+        #expect(abs(one.bytes - (fixed.bytes + plan)) < 1)
+        #expect(abs(four.bytes - one.bytes - 3 * plan) < 1)
+        // No more threads than rows; the largest scenario's MILP is the one counted.
+        #expect(WorkLimits.monteCarlo(rows: 1, parameters: 100, outputs: 4, whole: true).replanning([planning], jobs: 8).replanning?.threads == 1)
+        #expect(fixed.replanning([planning, split], jobs: 2).replanning?.milp == bigger)
+        // The limits: 10,000 re-plans a process (fixed placement: 10⁸), and memory.
+        let many = WorkLimits.monteCarlo(rows: 20_000, parameters: 100, outputs: 4, whole: true)
+        #expect(WorkLimits.problem("m", many, totalRows: 20_000, memoryLimit: WorkLimits.defaultMemoryBytes) == nil)
+        let text = WorkLimits.problem("m", many.replanning([planning], jobs: 2), totalRows: 20_000, memoryLimit: WorkLimits.defaultMemoryBytes) ?? ""
+        #expect(text.contains("over the limit of 10,000 re-planned rows per process") && text.contains("N ≥ 2"), "\(text)")
+        let tight = one.bytes + plan / 2  // fits one thread, not two
+        #expect(WorkLimits.problem("m", fixed.replanning([planning], jobs: 1), totalRows: 1_000, memoryLimit: tight) == nil)
+        let two = WorkLimits.problem("m", fixed.replanning([planning], jobs: 2), totalRows: 1_000, memoryLimit: tight) ?? ""
+        #expect(two.contains("Every row re-plans") && two.contains("fewer --jobs") && two.contains("--max-memory"), "\(two)")
+        // When the MILPs alone pass the limit, shards cannot help and are not offered.
+        let under = WorkLimits.problem("m", fixed.replanning([split], jobs: 1), totalRows: 1_000, memoryLimit: bigger.bytes)
+        #expect(under.map { !$0.contains("--shard") && $0.contains("--max-memory") } == true, "\(under ?? "")")
+    }
 }

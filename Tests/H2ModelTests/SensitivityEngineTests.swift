@@ -103,6 +103,64 @@ import H2Numerics
         #expect(wide.value(at: 0.001) >= rate.domain.minimum && wide.value(at: 0.999) <= rate.domain.maximum)
     }
 
+    // Issue 12 item 4: clamping is decided from the distribution's own quantile, counted per
+    // parameter and sample, and the counts of shards add up to the whole run's.
+
+    @Test func aClampIsFlaggedFromTheQuantileNotFromTheValue() {
+        // Compressor life: whole years > 0. normal(3, 4) puts quantiles ≤ 0.5 (rounded to 0)
+        // below the domain: they become 1 year, not 5e-324 years, and are flagged; a quantile
+        // that rounds to 1 by itself is a 1 that is not flagged.
+        let life = ParameterCatalogue.byKey["compression.compressor_life_years"]!
+        let p = UncertainParameter(spec: life, distribution: .normal(mean: 3, sd: 4))
+        #expect(p.bounds.low == 1)
+        for u in stride(from: 0.005, to: 1, by: 0.01) {
+            let q = p.distribution.quantile(u).rounded()
+            let (v, clamped) = p.draw(at: u)
+            #expect(clamped == (q < 1 || q > 100), "u \(u): quantile \(q)")
+            #expect(v == min(max(q, 1), 100), "u \(u): quantile \(q) gave \(v)")
+        }
+        // A positive real parameter clamps to its smallest positive value, still flagged.
+        let kwh = ParameterCatalogue.byKey["electrolysis.electricity_kwh_per_kg"]!
+        let low = UncertainParameter(spec: kwh, distribution: .normal(mean: 55, sd: 40)).draw(at: 0.01)
+        #expect(low.clamped && low.value > 0)
+        // A log-normal tail past the magnitude every parameter is held to (1e9) is clamped to it.
+        let price = ParameterCatalogue.byKey["byproduct.gate_price_cny_per_kg"]!
+        let tail = UncertainParameter(spec: price, distribution: .lognormal(median: 1e6, sigma: 3)).draw(at: 0.999)
+        #expect(tail.clamped && tail.value == ParameterDomain.magnitudeCeiling)
+        // Inside the domain nothing is flagged and the value is the quantile.
+        let inside = UncertainParameter(spec: price, distribution: .uniform(low: 8, high: 16)).draw(at: 0.25)
+        #expect(!inside.clamped && inside.value == 10)
+    }
+
+    @Test func clampedDrawsAreCountedPerParameterAndShardsAddUp() throws {
+        let utilisation = ParameterCatalogue.byKey["station.utilisation_pct"]!
+        let price = ParameterCatalogue.byKey["byproduct.gate_price_cny_per_kg"]!
+        let parameters = [UncertainParameter(spec: utilisation, distribution: .normal(mean: 95, sd: 10)),
+                          UncertainParameter(spec: price, distribution: .uniform(low: 8, high: 16))]
+        let n = 3_000
+        let design = try MonteCarloDesign(parameters: parameters, samples: n, seed: 11, sampler: .mt)
+        // Independent count: the unit points whose normal quantile lies above 100 %.
+        let expected = try design.unitPoints(0..<n).filter { parameters[0].distribution.quantile($0[0]) > 100 }.count
+        // About 31 % of normal(95, 10) lies above 100: the count is not a trivial 0 or n.
+        #expect(abs(Double(expected) / Double(n) - 0.3085) < 0.03)
+        let scenario = try CorridorPlannerTests.scenario()
+        let base = ParameterCatalogue.defaults
+        let model = SensitivityModel(scenario: scenario, basePlan: try CorridorPlanner.plan(scenario, base), depth: .fixedPlacement, perStation: false)
+        var whole = ClampTally(parameters: 2)
+        try design.evaluate(model, base: base, rows: 0..<n, jobs: 2, blockSize: 700) { whole.add($0) }
+        #expect(whole.counts == [expected, 0] && whole.samples == n)
+        var parts = [0, 0]
+        for k in 1...3 {
+            var tally = ClampTally(parameters: 2)
+            tally.add(try design.evaluate(model, base: base, rows: ShardSpec(index: k, count: 3).rows(of: n), jobs: 1))
+            parts[0] += tally.counts[0]
+            parts[1] += tally.counts[1]
+        }
+        #expect(parts == whole.counts)
+        let lines = whole.warnings(parameters)
+        #expect(lines == ["\(expected) of \(n) draws of station.utilisation_pct, normal(mean 95, sd 10), fell outside its range (> 0, ≤ 100) and were clamped to the bound; narrow its distribution"])
+    }
+
     @Test func tornadoBarsSortByswingThenCatalogueOrder() {
         let bars = [TornadoBar(key: "a", lowInput: 0, highInput: 1, lowOutput: 10, highOutput: 11),
                     TornadoBar(key: "b", lowInput: 0, highInput: 1, lowOutput: 12, highOutput: 9),

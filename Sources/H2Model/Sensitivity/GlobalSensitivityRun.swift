@@ -35,8 +35,8 @@ public struct GlobalSensitivityRun: Sendable {
         let chunkSize = model.depth == .reoptimised ? 1 : 256
         return try ParallelEvaluation.map(range, jobs: jobs, chunkSize: chunkSize, progress: progress) { chunk in
             chunk.map { i in
-                let (a, values) = base.applying(parameters, unitPoint: points[i - range.lowerBound])
-                return SampleResult(index: i, inputs: values, outputs: model.evaluate(a))
+                let (a, values, clamped) = base.applyingCountingClamps(parameters, unitPoint: points[i - range.lowerBound])
+                return SampleResult(index: i, inputs: values, outputs: model.evaluate(a), clamped: clamped)
             }
         }
     }

@@ -7,6 +7,8 @@ public struct SampleResult: Sendable, Equatable {
     public var index: Int
     public var inputs: [Double]
     public var outputs: [Double]?
+    /// Positions of the inputs whose draw was clamped into the parameter's domain (ClampTally).
+    public var clamped: [Int] = []
 }
 
 extension MonteCarloDesign {
@@ -58,8 +60,8 @@ extension MonteCarloDesign {
             let points = try sobolPoints.map { Array($0[(chunk.lowerBound - range.lowerBound)..<(chunk.upperBound - range.lowerBound)]) }
                 ?? design.unitPoints(chunk)
             return zip(chunk, points).map { i, point in
-                let (a, values) = base.applying(design.parameters, unitPoint: point)
-                return SampleResult(index: i, inputs: values, outputs: model.evaluate(a))
+                let (a, values, clamped) = base.applyingCountingClamps(design.parameters, unitPoint: point)
+                return SampleResult(index: i, inputs: values, outputs: model.evaluate(a), clamped: clamped)
             }
         }
     }

@@ -18,27 +18,43 @@ public struct UncertainParameter: Sendable, Equatable {
     /// to the nearest whole number, since the model counts years with `Int(...)`; values are
     /// clamped into the parameter's domain so a normal tail cannot produce, say, a negative
     /// price the model would refuse.
-    public func value(at u: Double) -> Double {
+    public func value(at u: Double) -> Double { draw(at: u).value }
+
+    /// The value for `u` and whether it was clamped: the distribution's quantile (rounded for
+    /// a whole-number parameter) fell outside the domain and the nearest value inside was
+    /// taken. Decided from the quantile itself, not from the value, so a draw that lands on a
+    /// bound by itself (a rounded year of 1) is not counted.
+    public func draw(at u: Double) -> (value: Double, clamped: Bool) {
         // Sobol coordinates and uniformPositive() never give 0, but a caller's own points may:
         // keep normal and log-normal quantiles finite.
         let safe = min(max(u, 0x1p-53), 1 - 0x1p-53)
         var v = distribution.quantile(safe)
-        let d = spec.domain
-        if d.integral { v = v.rounded() }
-        if v < d.minimum { v = d.minimum }
-        if d.minimumIsExclusive && v <= d.minimum { v = d.minimum.nextUp }
-        if v > d.maximum { v = d.maximum }
-        return v
+        if spec.domain.integral { v = v.rounded() }
+        let (low, high) = bounds
+        if v < low { return (low, true) }
+        if v > high { return (high, true) }
+        return (v, false)
     }
 
-    /// Whether `v` (a value this parameter took) is a domain bound the draw was clamped to:
-    /// only distributions whose support reaches past the domain are clamped.
-    public func wasClamped(_ v: Double) -> Bool {
+    /// The smallest and largest value a draw may take: the domain's, with an exclusive minimum
+    /// stepped inside (to the next whole number for a whole-number parameter, which the
+    /// model would otherwise get as 5e-324 years), and within the magnitude every parameter
+    /// is held to (ParameterDomain.magnitudeCeiling: a log-normal tail reaches past it).
+    public var bounds: (low: Double, high: Double) {
         let d = spec.domain
-        let low = d.minimumIsExclusive ? d.minimum.nextUp : d.minimum
-        let reachesLow = distribution.quantile(0x1p-53) < low
-        let reachesHigh = distribution.quantile(1 - 0x1p-53) > d.maximum
-        return (reachesLow && v == low) || (reachesHigh && v == d.maximum)
+        var low = max(d.minimum, -ParameterDomain.magnitudeCeiling)
+        if d.minimumIsExclusive && low <= d.minimum { low = d.integral ? d.minimum.rounded(.down) + 1 : d.minimum.nextUp }
+        return (low, min(d.maximum, ParameterDomain.magnitudeCeiling))
+    }
+
+    /// "normal(mean 95, sd 10)": the distribution as the warnings name it.
+    public var distributionSummary: String {
+        switch distribution {
+        case let .triangular(low, mode, high): return "triangular(\(formatNumber(low)), \(formatNumber(mode)), \(formatNumber(high)))"
+        case let .uniform(low, high): return "uniform(\(formatNumber(low)), \(formatNumber(high)))"
+        case let .normal(mean, sd): return "normal(mean \(formatNumber(mean)), sd \(formatNumber(sd)))"
+        case let .lognormal(median, sigma): return "lognormal(median \(formatNumber(median)), sigma \(formatNumber(sigma)))"
+        }
     }
 
     public static func == (a: UncertainParameter, b: UncertainParameter) -> Bool {
@@ -77,15 +93,54 @@ public struct UncertainParameter: Sendable, Equatable {
 extension Assumptions {
     /// These assumptions with each parameter set to the value of its coordinate in `point`.
     public func applying(_ parameters: [UncertainParameter], unitPoint point: [Double]) -> (assumptions: Assumptions, values: [Double]) {
+        let (a, values, _) = applyingCountingClamps(parameters, unitPoint: point)
+        return (a, values)
+    }
+
+    /// As `applying`, with the positions of the parameters whose draw was clamped into their
+    /// domain (usually none: the array is then empty and costs nothing).
+    public func applyingCountingClamps(_ parameters: [UncertainParameter], unitPoint point: [Double]) -> (assumptions: Assumptions, values: [Double], clamped: [Int]) {
         precondition(point.count == parameters.count, "a point has \(point.count) coordinates for \(parameters.count) parameters")
         var a = self
         var values: [Double] = []
+        var clamped: [Int] = []
         values.reserveCapacity(parameters.count)
-        for (p, u) in zip(parameters, point) {
-            let v = p.value(at: u)
+        for (j, (p, u)) in zip(parameters, point).enumerated() {
+            let (v, wasClamped) = p.draw(at: u)
             a[keyPath: p.spec.path] = v
             values.append(v)
+            if wasClamped { clamped.append(j) }
         }
-        return (a, values)
+        return (a, values, clamped)
+    }
+}
+
+/// Draws clamped into their parameter's domain, counted per parameter over the samples of a
+/// run (issue 12, item 4). Sample i's draws depend only on the seed and i, so the counts of
+/// the shards of a run add up to the count of the whole run.
+public struct ClampTally: Sendable, Equatable {
+    /// Clamped draws per parameter, in the run's parameter order.
+    public private(set) var counts: [Int]
+    /// Samples counted.
+    public private(set) var samples = 0
+
+    public init(parameters: Int) { counts = Array(repeating: 0, count: parameters) }
+
+    public mutating func add(_ r: SampleResult) {
+        samples += 1
+        for j in r.clamped { counts[j] += 1 }
+    }
+
+    public mutating func add(_ results: [SampleResult]) { for r in results { add(r) } }
+
+    /// One line per parameter with clamped draws, e.g. "316 of 2000 draws of
+    /// station.utilisation_pct, normal(mean 95, sd 10), fell outside its range (≥ 0, ≤ 100)
+    /// and were clamped to the bound; narrow its distribution". `what` names the draws
+    /// ("draws", "model runs' draws").
+    public func warnings(_ parameters: [UncertainParameter], what: String = "draws") -> [String] {
+        precondition(parameters.count == counts.count, "\(parameters.count) parameters for a tally of \(counts.count)")
+        return zip(parameters, counts).filter { $0.1 > 0 }.map { p, n in
+            "\(n) of \(samples) \(what) of \(p.key), \(p.distributionSummary), fell outside its range (\(p.spec.domain.summary)) and were clamped to the bound; narrow its distribution"
+        }
     }
 }
