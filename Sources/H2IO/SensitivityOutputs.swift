@@ -14,6 +14,7 @@ public enum SensitivityOutputs {
     }
 
     static func makeFiles(_ record: SensitivityRecord) throws -> [(name: String, bytes: [UInt8])] {
+        let record = record.resolved()
         let command = record.command
         guard record.rows.count == record.totalRows else {
             throw SensitivityRecordError("\(record.rows.count) rows for a run of \(record.totalRows)")

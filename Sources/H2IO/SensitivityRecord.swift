@@ -63,6 +63,19 @@ public struct SensitivityRecord: Sendable {
     public var totalRows: Int { fingerprint.rows }
     public var withBOM: Bool { fingerprint.bom }
 
+    /// The record as its rows file holds it: every output at the resolution it is written at
+    /// (`SensitivityRow.cells`). Summaries are made from this, so a run's summaries and those of
+    /// a merge of its shards (read back from the files) are the same bytes.
+    public func resolved() -> SensitivityRecord {
+        let outputs = Set(fingerprint.outputs)
+        var r = self
+        r.rows = rows.map { row in
+            let cells = row.cells(header: header, outputs: outputs)
+            return SensitivityRow(labels: row.labels, values: cells.dropFirst(row.labels.count).map { $0.isEmpty ? nil : Double($0) })
+        }
+        return r
+    }
+
     /// The cell text of a number, or empty for nil.
     public static func cell(_ x: Double?) -> String { x.map(formatNumber) ?? "" }
 
