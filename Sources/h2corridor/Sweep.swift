@@ -12,10 +12,12 @@ struct Sweep: ParsableCommand {
         several --grid options make every combination (the first varies slowest). --cases FILE.csv \
         instead gives one case per row, its columns dotted parameter keys. Each case sets its \
         keys on top of the scenario (and any --set). By default the base plan's stations and \
-        supply are held fixed; --reoptimize re-plans every case and adds stations, capacity and \
-        served demand to each row.
+        supply are held fixed; --reoptimize re-plans every case and adds the carbon intensity \
+        (or the price, with --output co2), stations, capacity, served demand and each \
+        pathway's share of the last period to each row.
 
-        Writes sweep.csv (swept keys first, then the outputs) and manifest.json.
+        Writes sweep.csv (swept keys first, then the outputs) and manifest.json; a re-optimised \
+        --grid over one numeric setting also draws frontier.svg (price against intensity).
 
         Examples:
           h2corridor sweep Models/guizhou-2025 \\
@@ -23,6 +25,9 @@ struct Sweep: ParsableCommand {
             --grid finance.discount_rate_pct=6,8,10 --out Results/gz-sweep
           h2corridor sweep Models/zhejiang-2025 --cases cases.csv --reoptimize \\
             --out Results/zj-cases
+          h2corridor sweep Models/guizhou-2025 --reoptimize \\
+            --grid placement.carbon_price_cny_per_t=0,100,200,400,800 \\
+            --out Results/gz-carbon
         """)
 
     @Argument(help: ArgumentHelp("Scenario folder.", valueName: "scenario"), completion: .directory)
