@@ -328,7 +328,7 @@ public enum CorridorPlanner {
             l.curve.co2KgPerDay(at: kg) + (l.energyCo2KgPerKg[p] ?? 0) * kg
         }
         func produced(_ l: PlanningLink, _ kg: Double) -> Double {
-            guard let s = l.curve.segments.first(where: { kg <= $0.upperKgPerDay }) ?? l.curve.segments.last else { return 0 }
+            guard let s = l.curve.segment(at: kg) else { return 0 }
             return s.producedFixedKgPerDay + s.producedPerKg * kg
         }
         return links.enumerated().filter { i, l in
