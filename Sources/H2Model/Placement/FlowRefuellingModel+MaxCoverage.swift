@@ -74,7 +74,7 @@ public func solveMaxCoverage(
     }
     guard solution.status.hasSolution else {
         return PlacementResult(status: solution.status, objective: nil, relativeGap: nil, openStations: [],
-                               flows: model.coverage(openStations: []).map { $0.uncovered }, fleets: [], supply: [], diagnosis: diagnosis)
+                               flows: model.coverage(openStations: []).map { $0.uncovered }, diagnosis: diagnosis)
     }
     let open = model.candidatePositions.filter { solution[formulation.stationVariables[$0]!] > 0.5 }
     let coverage = model.coverage(openStations: Set(open))
@@ -82,7 +82,7 @@ public func solveMaxCoverage(
         status: solution.status, objective: solution.objective, relativeGap: solution.relativeGap,
         openStations: open.map { OpenStation(site: network.nodes[$0].id, sizeClass: nil, capacityKgPerDay: nil,
                                              annualisedCostCNYPerYear: nil, throughputKgPerDay: 0) },
-        flows: coverage, fleets: [], supply: [], diagnosis: diagnosis)
+        flows: coverage, diagnosis: diagnosis)
 }
 
 extension FlowCoverage {

@@ -23,63 +23,6 @@ public struct CorridorFlow: Sendable, Hashable {
     }
 }
 
-/// Vehicles that return to a home depot and refuel at a station within a service radius.
-public struct DepotFleet: Sendable, Hashable {
-    public var id: String
-    public var homeNode: String
-    public var demandKgPerDay: Double
-    public var serviceRadiusKm: Double
-
-    public init(id: String, homeNode: String, demandKgPerDay: Double, serviceRadiusKm: Double) {
-        self.id = id
-        self.homeNode = homeNode
-        self.demandKgPerDay = demandKgPerDay
-        self.serviceRadiusKm = serviceRadiusKm
-    }
-}
-
-public struct StationSizeClass: Sendable, Hashable {
-    public var id: String
-    public var capacityKgPerDay: Double
-    /// Annualised capex plus fixed O&M, CNY per year, from the cost engine.
-    public var annualisedCostCNYPerYear: Double
-
-    public init(id: String, capacityKgPerDay: Double, annualisedCostCNYPerYear: Double) {
-        self.id = id
-        self.capacityKgPerDay = capacityKgPerDay
-        self.annualisedCostCNYPerYear = annualisedCostCNYPerYear
-    }
-}
-
-public struct SupplySource: Sendable, Hashable {
-    public var id: String
-    public var capacityKgPerDay: Double
-
-    public init(id: String, capacityKgPerDay: Double) {
-        self.id = id
-        self.capacityKgPerDay = capacityKgPerDay
-    }
-}
-
-/// One way to bring hydrogen from a source to a station site.
-public struct SupplyOption: Sendable, Hashable {
-    public var sourceID: String
-    public var site: String
-    public var deliveryMode: String
-    /// Production + delivery cost of a kg landed at the station, CNY/kg.
-    public var costCNYPerKg: Double
-    /// Annual cost paid if the option is used at all (e.g. a dedicated trailer), CNY/yr.
-    public var fixedAnnualCostCNY: Double
-
-    public init(sourceID: String, site: String, deliveryMode: String, costCNYPerKg: Double, fixedAnnualCostCNY: Double = 0) {
-        self.sourceID = sourceID
-        self.site = site
-        self.deliveryMode = deliveryMode
-        self.costCNYPerKg = costCNYPerKg
-        self.fixedAnnualCostCNY = fixedAnnualCostCNY
-    }
-}
-
 /// Invalid placement input: every problem found, each naming the element and the fix.
 public struct PlacementError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable { case invalidInput, solverFailure }

@@ -1,18 +1,14 @@
 // What a placement run reports (DESIGN §2.6): the solver's status always, and when there is a
-// solution the stations, coverage, assignments and supply; the diagnosis whenever demand
-// cannot be served.
+// solution the stations and coverage; the diagnosis whenever demand cannot be served.
 import H2Numerics
 
 public struct PlacementResult: Sendable {
     public let status: MILPStatus
-    /// Covered volume (network-only mode), annual CNY (least-cost modes) or served kg/day
-    /// (budget mode); nil without a solution.
+    /// Covered round-trip volume; nil without a solution.
     public let objective: Double?
     public let relativeGap: Double?
     public let openStations: [OpenStation]
     public let flows: [FlowCoverage]
-    public let fleets: [FleetAssignment]
-    public let supply: [StationSupply]
     public let diagnosis: [PlacementDiagnosis]
 
     public var totalFlowVolume: Double { flows.reduce(0) { $0 + $1.volume } }
@@ -54,15 +50,6 @@ public struct FleetAssignment: Sendable, Equatable {
             && a.kgPerDayBySite.map(\.site) == b.kgPerDayBySite.map(\.site)
             && a.kgPerDayBySite.map(\.kgPerDay) == b.kgPerDayBySite.map(\.kgPerDay)
     }
-}
-
-public struct StationSupply: Sendable, Equatable {
-    public let site: String
-    public let sourceID: String
-    public let deliveryMode: String
-    public let kgPerDay: Double
-    /// Variable cost × kg/day × operating days, plus the option's fixed annual cost.
-    public let costCNYPerYear: Double
 }
 
 /// Why a flow, fleet or the supply as a whole cannot be served, found by direct checks.
