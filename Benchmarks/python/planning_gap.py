@@ -5,8 +5,8 @@
 variable names, one per line, to <name>.names (x<j> in the LP file is the j-th name). For one
 model this script prints, side by side:
   - the LP relaxation and the proven MILP optimum, and the gap between them;
-  - the MILP optimum with one class of integer columns ("units", "open", "bay", "link_used",
-    "plant") made continuous, and the share of the gap that class's integrality carries.
+  - the MILP optimum with each class of integer columns ("units", "open", "bay", "link_used",
+    "plant", ...) in turn made continuous, and the share of the gap that class's integrality carries.
 A class that carries most of the gap is where a tighter formulation pays; one that carries none
 needs no work. HiGHS is a test-only tool here (pip install highspy); the product solves with
 CBC or GLPK.
@@ -48,20 +48,28 @@ def solve(path, names, relax=(), relaxation=False, limit=600.0):
     return h.modelStatusToString(h.getModelStatus()), info.objective_function_value, seconds, info.mip_node_count
 
 
+def integer_classes(path, names):
+    """The classes of the model's integer columns, read from the file."""
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.readModel(path)
+    lp = h.getLp()
+    return sorted({kind(names[int(col[1:])]) for col, t in zip(lp.col_names_, lp.integrality_)
+                   if t != highspy.HighsVarType.kContinuous})
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     path = sys.argv[1]
     limit = float(sys.argv[2]) if len(sys.argv) > 2 else 600.0
     names = open(path[: -len(".lp")] + ".names").read().split("\n")
-    classes = sorted({kind(n) for n in names if n})
     status, mip, seconds, nodes = solve(path, names, limit=limit)
     _, lp, lp_seconds, _ = solve(path, names, relaxation=True, limit=limit)
     gap = mip - lp
     print(f"{path}: MILP {status} {mip:.6e} in {seconds:.1f} s ({nodes} nodes); "
           f"LP relaxation {lp:.6e} in {lp_seconds:.2f} s; gap {100 * gap / mip:.2f} %")
-    integer_classes = [c for c in classes if c in ("units", "open", "bay", "link_used", "plant", "served")]
-    for c in integer_classes:
+    for c in integer_classes(path, names):
         s, value, t, n = solve(path, names, relax=(c,), limit=limit)
         share = 100 * (mip - value) / gap if gap > 0 else 0.0
         print(f"  {c:<10} continuous: {s} {value:.6e} in {t:.1f} s ({n} nodes); carries {share:5.1f} % of the gap")

@@ -80,8 +80,7 @@ public func solveMaxCoverage(
     let coverage = model.coverage(openStations: Set(open))
     return PlacementResult(
         status: solution.status, objective: solution.objective, relativeGap: solution.relativeGap,
-        openStations: open.map { OpenStation(site: network.nodes[$0].id, sizeClass: nil, capacityKgPerDay: nil,
-                                             annualisedCostCNYPerYear: nil, throughputKgPerDay: 0) },
+        openStations: open.map { OpenStation(site: network.nodes[$0].id) },
         flows: coverage, diagnosis: diagnosis)
 }
 

@@ -15,14 +15,9 @@ public struct PlacementResult: Sendable {
     public var coveredFlowVolume: Double { flows.reduce(0) { $0 + ($1.covered ? $1.volume : 0) } }
 }
 
+/// A candidate the network-only placement opens.
 public struct OpenStation: Sendable, Equatable {
     public let site: String
-    /// nil in network-only mode.
-    public let sizeClass: String?
-    public let capacityKgPerDay: Double?
-    public let annualisedCostCNYPerYear: Double?
-    /// Hydrogen dispensed per day (fleets + corridor flows); 0 in network-only mode.
-    public let throughputKgPerDay: Double
 }
 
 public struct FlowCoverage: Sendable, Equatable {
