@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // h2corridor — hydrogen corridors and refuelling-station economics.
-// Layering (DESIGN §5): CGSL/CGLPK/CCBC (headers only) → H2Numerics (the only Swift that touches C)
+// Layering (DESIGN §5): CGSL/CGLPK/CCBC/CHiGHS (headers only) → H2Numerics (the only Swift that touches C)
 // → H2Model (pure domain, no file I/O) → H2IO (files in, results out) → h2corridor (thin CLI).
 import PackageDescription
 
@@ -33,7 +33,14 @@ let package = Package(
             pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"])]
         ),
-        .target(name: "H2Numerics", dependencies: ["CGSL", "CGLPK", "CCBC"]),
+        // HiGHS, the third MILP backend, through its C interface. No Debian package exists:
+        // scripts/setup.sh builds the pinned release from its PyPI source archive and installs
+        // it with a highs.pc.
+        .systemLibrary(
+            name: "CHiGHS",
+            pkgConfig: "highs"
+        ),
+        .target(name: "H2Numerics", dependencies: ["CGSL", "CGLPK", "CCBC", "CHiGHS"]),
         .target(name: "H2Model", dependencies: ["H2Numerics"]),
         .target(name: "H2IO", dependencies: [
             "H2Model", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),

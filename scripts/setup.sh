@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system libraries h2corridor links against (GSL, GLPK, COIN-OR CBC) when they are
-# missing, and the tools the output checks use (rsvg-convert, GDAL's ogrinfo/ogr2ogr, Python's openpyxl).
+# Installs the system libraries h2corridor links against (GSL, GLPK, COIN-OR CBC, HiGHS) when they
+# are missing, and the tools the output checks use (rsvg-convert, GDAL's ogrinfo/ogr2ogr, Python's openpyxl).
 # Debian/Ubuntu: uses apt-get (as root, or through sudo when available), pip for openpyxl.
 set -euo pipefail
 missing=()
@@ -18,6 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 fi
+# HiGHS, the default MILP backend: built from its pinned source release (no Debian package).
+bash "$(dirname "$0")/install_highs.sh"
 if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
   echo "setup: installing openpyxl (pip)" >&2
   python3 -m pip install --quiet openpyxl >&2

@@ -1,7 +1,7 @@
-// Group "backends": GLPK (default options), GLPK with its cutting planes (`cuttingPlanes`) and
-// CBC on the very same network-only FRLM models as the "placement" group (25, 100 and 300
+// Group "backends": GLPK (default options), GLPK with its cutting planes (`cuttingPlanes`), CBC
+// and HiGHS on the very same network-only FRLM models as the "placement" group (25, 100 and 300
 // nodes). Prints, per backend, the median solve time, status, objective and gap, and the time
-// ratio against CBC; checks that backends that both prove optimality agree on the objective.
+// ratio against HiGHS; checks that backends that both prove optimality agree on the objective.
 // Each model is also written as free MPS to `.build/backend-bench/` so the solvers' own
 // command-line drivers can be timed on the same model (`cbc frlm_100.mps -solve`).
 import Foundation
@@ -11,9 +11,9 @@ import H2Numerics
 let backendBenchmarkGroup: (String, @Sendable () -> Void) = ("backends", {
     let outDir = ".build/backend-bench"
     try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-    print("GLPK \(MILPSolver.glpkVersion), CBC \(MILPSolver.cbcVersion); time limit 60 s per solve")
+    print("GLPK \(MILPSolver.glpkVersion), CBC \(MILPSolver.cbcVersion), HiGHS \(MILPSolver.highsVersion); time limit 60 s per solve")
     let configurations: [(name: String, backend: MILPBackend, cuts: Bool)] = [
-        ("glpk", .glpk, false), ("glpk+cuts", .glpk, true), ("cbc", .cbc, false),
+        ("glpk", .glpk, false), ("glpk+cuts", .glpk, true), ("cbc", .cbc, false), ("highs", .highs, false),
     ]
     for (n, flowCount, stations) in [(25, 60, 4), (100, 120, 6), (300, 200, 8)] {
         let instance = PlacementBenchInstance(nodes: n, flows: flowCount, stations: stations, seed: UInt64(n))
@@ -46,9 +46,9 @@ let backendBenchmarkGroup: (String, @Sendable () -> Void) = ("backends", {
                          s.objective ?? .nan, s.relativeGap ?? .nan))
             fflush(nil)
         }
-        let cbc = medians["cbc"]!
-        for c in configurations where c.name != "cbc" {
-            print(String(format: "  ratio %@ / cbc = %.2f", c.name as NSString, medians[c.name]! / cbc))
+        let highs = medians["highs"]!
+        for c in configurations where c.name != "highs" {
+            print(String(format: "  ratio %@ / highs = %.2f", c.name as NSString, medians[c.name]! / highs))
         }
         let proven = Set(optima.values.map { ($0 * 1e6).rounded() })
         print(proven.count <= 1 ? "  proven optima agree (\(optima.count) backends)" : "  MISMATCH: proven optima \(optima)")

@@ -389,7 +389,7 @@ extension ScenarioLoader {
         }
         if let e = file["placement.solver"], let name = problems.recording({ () throws(InputError) in try e.string() }) {
             if let b = PlanningSolver(rawValue: name) { s.solver = b } else {
-                problems.append(e.error("unknown solver \"\(name)\"", fix: "write cbc or glpk"))
+                problems.append(e.error("unknown solver \"\(name)\"", fix: "write " + PlanningSolver.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
         if let e = file["placement.onsite_electrolysis"], let v = problems.recording({ () throws(InputError) in try e.bool() }) { s.onsiteElectrolysis = v }

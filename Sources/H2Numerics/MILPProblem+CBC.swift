@@ -25,14 +25,6 @@
 import CCBC
 import Foundation
 
-/// Which solver `MILPProblem.solve` uses.
-public enum MILPBackend: String, Sendable, Hashable, CaseIterable {
-    /// GNU GLPK (simplex + branch and cut), the long-standing default.
-    case glpk
-    /// COIN-OR CBC (Clp simplex + branch and cut), through its C interface.
-    case cbc
-}
-
 extension MILPSolver {
     /// The linked CBC's version, e.g. "2.10.8".
     public static var cbcVersion: String { String(cString: Cbc_getVersion()) }

@@ -1,6 +1,7 @@
-// `solve`, shared by both backends (validation, the unbounded-or-infeasible check, timing), and
+// `solve`, shared by every backend (validation, the unbounded-or-infeasible check, timing), and
 // the one place where an `MILPProblem` becomes a GLPK `glp_prob` and GLPK's return codes and
-// statuses become an `MILPStatus` or a `NumericsError`. CBC: `MILPProblem+CBC.swift`.
+// statuses become an `MILPStatus` or a `NumericsError`. CBC: `MILPProblem+CBC.swift`; HiGHS:
+// `MILPProblem+HiGHS.swift`.
 //
 // Sequence: glp_simplex (LP presolver on) solves the LP relaxation first. Its outcome classifies
 // an infeasible or unbounded relaxation cleanly and gives a valid bound. Then glp_intopt (with
@@ -38,7 +39,8 @@ private let recordBestBound: @convention(c) (OpaquePointer?, UnsafeMutableRawPoi
 }
 
 extension MILPProblem {
-    /// Solves the problem with `backend` (GLPK by default, or CBC: `MILPProblem+CBC.swift`).
+    /// Solves the problem with `backend` (GLPK by default; CBC: `MILPProblem+CBC.swift`; HiGHS:
+    /// `MILPProblem+HiGHS.swift`).
     /// - Parameters:
     ///   - timeLimitSeconds: wall-time budget for the whole solve (LP relaxation and search);
     ///     nil for none. Reaching it gives `.feasible(gap)` or `.timeLimitNoSolution`.
@@ -89,6 +91,7 @@ extension MILPProblem {
         switch backend {
         case .glpk: try solveValidatedGLPK(model, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, operation: op)
         case .cbc: try solveValidatedCBC(model, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, operation: op)
+        case .highs: try solveValidatedHiGHS(model, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, operation: op)
         }
     }
 

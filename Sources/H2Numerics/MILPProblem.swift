@@ -58,6 +58,16 @@ public struct MILPConstraint: Sendable, Hashable {
     public var rightHandSide: Double
 }
 
+/// Which solver `MILPProblem.solve` uses.
+public enum MILPBackend: String, Sendable, Hashable, CaseIterable {
+    /// GNU GLPK (simplex + branch and cut), the long-standing default of the numerical layer.
+    case glpk
+    /// COIN-OR CBC (Clp simplex + branch and cut), through its C interface.
+    case cbc
+    /// HiGHS (dual simplex + branch and cut), through its C interface.
+    case highs
+}
+
 public struct MILPProblem: Sendable {
     public var sense: MILPSense
     public internal(set) var variables: [MILPVariable] = []
@@ -67,7 +77,7 @@ public struct MILPProblem: Sendable {
     /// Ask the branch and bound for GLPK's cutting planes (MIR, cover, Gomory, clique) and the
     /// feasibility pump: slower on small models, much faster on fixed-charge networks.
     public var cuttingPlanes = false
-    /// The solver `solve` uses. CBC runs its own default cuts and heuristics whatever
+    /// The solver `solve` uses. CBC and HiGHS run their own default cuts and heuristics whatever
     /// `cuttingPlanes` says (that flag selects GLPK's cut families only).
     public var backend: MILPBackend = .glpk
 

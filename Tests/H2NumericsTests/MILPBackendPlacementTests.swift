@@ -1,12 +1,12 @@
-// CBC against GLPK on the placement models H2Model builds. H2ModelTests checks GLPK's answers on
-// such flow-refuelling models against exhaustive enumeration of station sets; here both backends
-// must prove the same optimum on the very same MILPs, so CBC inherits that check.
+// CBC and HiGHS against GLPK on the placement models H2Model builds. H2ModelTests checks GLPK's
+// answers on such flow-refuelling models against exhaustive enumeration of station sets; here
+// every backend must prove the same optimum on the very same MILPs, so each inherits that check.
 import Testing
 import H2Model
 @testable import H2Numerics
 
-@Test(arguments: 0..<60)
-func cbcAndGLPKProveTheSameFlowRefuellingOptimum(seed: Int) throws {
+@Test(arguments: [MILPBackend.cbc, .highs], 0..<60)
+func backendsProveGLPKsFlowRefuellingOptimum(backend: MILPBackend, seed: Int) throws {
     var rng = SplitMix64(seed: UInt64(seed) &+ 5000)
     let n = 9
     var edges: [NetworkEdge] = []
@@ -30,13 +30,13 @@ func cbcAndGLPKProveTheSameFlowRefuellingOptimum(seed: Int) throws {
     let model = try FlowRefuellingModel(network: network, flows: flows, rangeKm: rangeKm, candidates: nil)
     var glpk = model.maxCoverageFormulation(stations: stations).problem
     glpk.backend = .glpk
-    var cbc = glpk
-    cbc.backend = .cbc
-    let a = try glpk.solve(), b = try cbc.solve()
-    #expect(a.status == .optimal && b.status == .optimal, "seed \(seed): glpk \(a.status), cbc \(b.status)")
-    #expect(abs(a.objective! - b.objective!) < 1e-6, "seed \(seed): glpk \(a.objective!), cbc \(b.objective!)")
-    // CBC's point is feasible for the model and scores its objective.
-    for c in cbc.constraints {
+    var other = glpk
+    other.backend = backend
+    let a = try glpk.solve(), b = try other.solve()
+    #expect(a.status == .optimal && b.status == .optimal, "seed \(seed): glpk \(a.status), \(backend) \(b.status)")
+    #expect(abs(a.objective! - b.objective!) < 1e-6, "seed \(seed): glpk \(a.objective!), \(backend) \(b.objective!)")
+    // The other backend's point is feasible for the model and scores its objective.
+    for c in other.constraints {
         let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * b.values[$1.variable.index] }
         switch c.relation {
         case .lessOrEqual: #expect(lhs <= c.rightHandSide + 1e-6, "\(c.name)")
@@ -44,6 +44,6 @@ func cbcAndGLPKProveTheSameFlowRefuellingOptimum(seed: Int) throws {
         case .equal: #expect(abs(lhs - c.rightHandSide) < 1e-6, "\(c.name)")
         }
     }
-    let value = cbc.objectiveConstant + cbc.variables.indices.reduce(0.0) { $0 + cbc.variables[$1].objectiveCoefficient * b.values[$1] }
+    let value = other.objectiveConstant + other.variables.indices.reduce(0.0) { $0 + other.variables[$1].objectiveCoefficient * b.values[$1] }
     #expect(abs(value - b.objective!) < 1e-6)
 }

@@ -282,9 +282,10 @@ func requestedGapIsHonoured(backend: MILPBackend, seed: Int) throws {
     }
 }
 
-/// Same model, same answer: CBC runs single-threaded with fixed seeds.
-@Test func cbcIsDeterministic() throws {
-    var p = marketSplit(seed: 11, rows: 3, slack: true, backend: .cbc)
+/// Same model, same answer: CBC and HiGHS run single-threaded with fixed seeds.
+@Test(arguments: [MILPBackend.cbc, .highs])
+func cbcAndHiGHSAreDeterministic(backend: MILPBackend) throws {
+    var p = marketSplit(seed: 11, rows: 3, slack: true, backend: backend)
     p.objectiveConstant = 1
     let first = try p.solve()
     for _ in 0..<3 {
@@ -294,10 +295,10 @@ func requestedGapIsHonoured(backend: MILPBackend, seed: Int) throws {
     #expect(first.status == .optimal)
 }
 
-/// The two backends agree on every random knapsack and on mixed-integer covering models with
-/// general integers, continuous variables, ≥ rows and a negative objective constant.
-@Test(arguments: 0..<30)
-func backendsAgreeOnRandomMixedIntegerModels(seed: Int) throws {
+/// Every backend agrees with GLPK on mixed-integer covering models with general integers,
+/// continuous variables, ≥ rows and a negative objective constant.
+@Test(arguments: MILPBackend.allCases.filter { $0 != .glpk }, 0..<30)
+func backendsAgreeOnRandomMixedIntegerModels(backend: MILPBackend, seed: Int) throws {
     var rng = SplitMix64(seed: UInt64(seed) &+ 900)
     var p = MILPProblem(sense: seed % 2 == 0 ? .minimise : .maximise)
     p.objectiveConstant = -3.5
@@ -310,16 +311,17 @@ func backendsAgreeOnRandomMixedIntegerModels(seed: Int) throws {
         p.addConstraint("r\(r)", terms, r % 2 == 0 ? .lessOrEqual : .greaterOrEqual, Double(Int.random(in: 2...15, using: &rng)))
     }
     var q = p
-    q.backend = .cbc
+    q.backend = backend
     let a = try p.solve(), b = try q.solve()
-    #expect(a.status == b.status, "seed \(seed): glpk \(a.status), cbc \(b.status)")
-    if let x = a.objective, let y = b.objective { #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "seed \(seed): glpk \(x), cbc \(y)") }
-    // Each answer is feasible for the model and scores its own objective.
+    #expect(a.status == b.status, "seed \(seed): glpk \(a.status), \(backend) \(b.status)")
+    if let x = a.objective, let y = b.objective { #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "seed \(seed): glpk \(x), \(backend) \(y)") }
+    // Each answer is feasible for the model (integers integral) and scores its own objective.
     for s in [a, b] where s.status.hasSolution {
         for c in p.constraints {
             let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * s.values[$1.variable.index] }
             #expect(c.relation == .lessOrEqual ? lhs <= c.rightHandSide + 1e-6 : lhs >= c.rightHandSide - 1e-6)
         }
+        for v in ints { #expect(abs(s.values[v.index] - s.values[v.index].rounded()) < 1e-6) }
         let value = p.objectiveConstant + p.variables.indices.reduce(0.0) { $0 + p.variables[$1].objectiveCoefficient * s.values[$1] }
         #expect(abs(value - s.objective!) < 1e-6)
     }
@@ -340,6 +342,7 @@ func parallelSolvesOnSeparateThreadsAgree(backend: MILPBackend) throws {
     #expect(Array(results) == expected)
     #expect(MILPSolver.glpkVersion.hasPrefix("5."))
     #expect(MILPSolver.cbcVersion.hasPrefix("2."))
+    #expect(MILPSolver.highsVersion.hasPrefix("1."))
 }
 
 @Test func writesLPAndMPSFiles() throws {
