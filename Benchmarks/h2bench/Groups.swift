@@ -10,5 +10,6 @@ let benchmarkGroups: [(String, @Sendable () -> Void)] = [
     sensitivityBenchmarkGroup,
     placementBenchmarkGroup,
     backendBenchmarkGroup,
+    scaleBenchmarkGroup,
     sobolBenchmarkGroup,
 ]

@@ -4,9 +4,11 @@ import ArgumentParser
 import H2IO
 import H2Model
 
+extension PlanningSolver: ExpressibleByArgument {}
+
 struct Place: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Place exactly P stations on a bare network to cover the most round-trip flow (FRLM, exact MILP with GLPK).",
+        abstract: "Place exactly P stations on a bare network to cover the most round-trip flow (FRLM, exact MILP; HiGHS by default).",
         discussion: """
         Inputs: nodes (column `id`, optional name/kind/lat/lon), edges (`from,to,km`), flows \
         (`origin,destination,volume`, ids as in the nodes file). Vehicles make round trips on the \
@@ -31,6 +33,7 @@ struct Place: ParsableCommand {
     @Option(help: ArgumentHelp("Candidate sites CSV (column `node`); default: every node.", valueName: "file"), completion: .file(extensions: ["csv"])) var candidates: String?
     @Option(name: .customLong("split-km"), help: "Add candidate sites every N km along edges longer than N km (named <from>-<to>@<km>).") var splitKm: Double?
     @Option(name: .customLong("time-limit"), help: "Solver time limit, seconds.") var timeLimit: Double = 600
+    @Option(help: ArgumentHelp("MILP solver: highs, cbc or glpk.", valueName: "name")) var solver: PlanningSolver = .highs
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"), completion: .directory) var out: String
     @Flag(help: "Replace an existing output folder.") var force = false
     @OptionGroup var output: OutputOptions
@@ -86,7 +89,7 @@ struct Place: ParsableCommand {
         let result: PlacementResult
         do {
             result = try solveMaxCoverage(network: network, flows: flowList, rangeKm: rangeKm, stations: stations,
-                                          candidates: candidateIDs, timeLimitSeconds: timeLimit)
+                                          candidates: candidateIDs, timeLimitSeconds: timeLimit, solver: solver)
         } catch {
             printError("error: \(error)")
             throw ExitCode(Exit.failure)

@@ -43,7 +43,6 @@ import H2Numerics
         settings.stationSizesKgPerDay = [500, 1000]
         settings.maximumStationsPerNode = 1
         settings.deliveryModes = [.tubeTrailer20, .tubeTrailer50]
-        settings.solver = .cbc
         // Half the instances may also build an electrolyser at the station: a piecewise-linear
         // cost curve with a fixed charge per segment, kept once built.
         settings.onsiteElectrolysis = seed % 2 == 0

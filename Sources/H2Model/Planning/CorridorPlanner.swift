@@ -142,6 +142,8 @@ public struct CorridorPlan: Sendable {
     public var carbonChargeCny = 0.0
     /// The intensity cap the plan was held to, kg CO₂e/kg.
     public var maximumCo2KgPerKg: Double?
+    /// The MILP backend that solved the plan (provenance: manifest.json names it).
+    public var solver: PlanningSolver = .highs
 
     public var last: PeriodPlan? { periods.last }
     public var totalDemandKgPerDay: Double { last?.demandKgPerDay ?? 0 }

@@ -101,7 +101,7 @@ struct PhasedPlanningInputs {
     var maximumUtilisation: Double
     var objective: PlanningObjective
     var unservedCnyPerKg: Double?
-    var solver: MILPBackend = .cbc
+    var solver: MILPBackend = .highs
     var relativeGap = 0.0
     var timeLimitSeconds: Double?
     /// CNY per kg CO₂e charged in the objective (the scenario's carbon price / 1000).
