@@ -59,10 +59,10 @@ struct SyntheticPlanningInstance {
         for c in cities {
             let size = population[c]
             fleets.append(Fleet(id: "bus_v\(c)", name: "bus v\(c)", pattern: .depot(home: "v\(c)", serviceRadiusKm: 30), vehicleClass: "bus",
-                                vehicles: (8 * size).rounded(.up), shareByYear: ramp))
+                                vehicles: min(200, (3 * size).rounded(.up)), shareByYear: ramp))
             if uniform(0, 1) < 0.5 {
                 fleets.append(Fleet(id: "car_v\(c)", name: "car v\(c)", pattern: .depot(home: "v\(c)", serviceRadiusKm: 30), vehicleClass: "car",
-                                    vehicles: (20 * size).rounded(.up), shareByYear: ramp))
+                                    vehicles: min(500, (10 * size).rounded(.up)), shareByYear: ramp))
             }
         }
         // Gravity flows: trucks between city pairs, P_i P_j / d², the strongest 2n pairs.
@@ -89,7 +89,7 @@ struct SyntheticPlanningInstance {
         var settings = PlanningSettings()
         settings.periods = [2025, 2027, 2030]
         settings.stationSizesKgPerDay = [500, 1000, 2000]
-        settings.maximumStationsPerNode = 4
+        settings.maximumStationsPerNode = 6
         settings.deliveryModes = [.tubeTrailer20, .tubeTrailer50, .liquid]
         scenario = PlanningScenario(network: network, vehicleClasses: classes, fleets: fleets, sources: sources, candidateSites: nil, settings: settings)
     }
@@ -120,6 +120,7 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
             print(String(format: "%-24@ %6d columns (%5d integer) %6d rows  median %8.2f s over %d  %-10@ gap %.5f  %d stations",
                          name as NSString, milp.variables.count, integers, milp.constraints.count, times[times.count / 2], runs,
                          p.status.word as NSString, p.relativeGap ?? .nan, p.stationCount))
+            for d in p.diagnosis.prefix(3) { print("    \(d.message)") }
         } catch {
             print("\(name): \(error) (run h2bench from the package root)")
         }

@@ -21,6 +21,7 @@ public enum NumberResolution {
         ("cny_per_year", 0),      // 1 CNY a year
         ("mcny", 6),              // 1 CNY, in millions
         ("pct", 3),               // 0.001 percentage point
+        ("relative_gap", 8),      // a share: 1e-8, far below any MIP tolerance asked for
         ("mpa", 2),               // 0.01 MPa
         ("per_day", 6),           // trips and deliveries a day (a link of a few kg a day still checks to 0.1 %)
         ("trailers", 4),          // shared-fleet equivalents
