@@ -9,7 +9,8 @@
 // re-costed) with one time limit; it prints the MILP's size, the wall time, the status and the
 // gap. One run per case by default (the long cases take minutes); H2BENCH_RUNS=3 prints the
 // median of three. H2BENCH_SCALE=zhejiang-50km-3p,synthetic-300 picks cases by name;
-// H2BENCH_TIME_LIMIT (default 600 s) sets the limit. The network-only FRLM at 25, 100 and 300
+// H2BENCH_TIME_LIMIT (default 600 s) sets the limit; H2BENCH_WRITE_LP=1 also writes each case's
+// MILP to .build/scale-bench/<case>.lp (and the column names to <case>.names). The network-only FRLM at 25, 100 and 300
 // nodes, every backend side by side, is the "backends" group.
 import Foundation
 import H2IO
@@ -91,6 +92,8 @@ struct SyntheticPlanningInstance {
         settings.stationSizesKgPerDay = [500, 1000, 2000]
         settings.maximumStationsPerNode = 6
         settings.deliveryModes = [.tubeTrailer20, .tubeTrailer50, .liquid]
+        // Without a start the solver finds no plan on these networks within minutes.
+        settings.startHeuristic = true
         scenario = PlanningScenario(network: network, vehicleClasses: classes, fleets: fleets, sources: sources, candidateSites: nil, settings: settings)
     }
 }
@@ -108,6 +111,12 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
             scenario.settings.timeLimitSeconds = limit
             let milp = try CorridorPlanner.planningMILP(scenario, a)
             let integers = milp.variables.filter { $0.kind != .continuous }.count
+            if env["H2BENCH_WRITE_LP"] != nil {
+                // For side-by-side runs of the solvers' own drivers (Benchmarks/lp_solvers.sh).
+                try? FileManager.default.createDirectory(atPath: ".build/scale-bench", withIntermediateDirectories: true)
+                try milp.lpFormat.write(toFile: ".build/scale-bench/\(name).lp", atomically: true, encoding: .utf8)
+                try milp.variables.map(\.name).joined(separator: "\n").write(toFile: ".build/scale-bench/\(name).names", atomically: true, encoding: .utf8)
+            }
             var times: [Double] = []
             var plan: CorridorPlan?
             for _ in 0..<runs {
@@ -120,6 +129,9 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
             print(String(format: "%-24@ %6d columns (%5d integer) %6d rows  median %8.2f s over %d  %-10@ gap %.5f  %d stations",
                          name as NSString, milp.variables.count, integers, milp.constraints.count, times[times.count / 2], runs,
                          p.status.word as NSString, p.relativeGap ?? .nan, p.stationCount))
+            if let start = p.start {
+                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation", start.costCny, 100 * start.gap))
+            }
             for d in p.diagnosis.prefix(3) { print("    \(d.message)") }
         } catch {
             print("\(name): \(error) (run h2bench from the package root)")

@@ -189,7 +189,8 @@ public enum PlanResults {
                                          JSONMember("relative_gap", plan.relativeGap.map(JSONValue.number) ?? .null),
                                          JSONMember("optimiser_cost_cny", plan.optimiserCostCny.map(JSONValue.number) ?? .null),
                                          JSONMember("recosted_cost_cny", plan.recostedCostCny.map(JSONValue.number) ?? .null),
-                                         JSONMember("approximation_error", .number(plan.approximationError))])),
+                                         JSONMember("approximation_error", .number(plan.approximationError))]
+                                         + (plan.start.map { [JSONMember("start_cost_cny", .number($0.costCny)), JSONMember("start_gap", .number($0.gap))] } ?? []))),
             JSONMember("libraries", .object(libraries.keys.sorted().map { JSONMember($0, .string(libraries[$0]!)) })),
             JSONMember("outputs", .array(outputs.map { .object([JSONMember("file", .string($0.0)), JSONMember("sha256", .string(SHA256.hexDigest($0.1)))]) })),
         ])

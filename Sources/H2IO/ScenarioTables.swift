@@ -7,7 +7,7 @@ extension ScenarioLoader {
     static let placementKeys: Set<String> = [
         "placement.objective", "placement.coverage_target_pct", "placement.annual_budget_mcny",
         "placement.station_sizes_kg_per_day", "placement.design_year", "placement.time_limit_s",
-        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.periods", "placement.max_price_cny_per_kg", "placement.onsite_electrolysis",
+        "placement.delivery_modes", "placement.same_node_distance_km", "placement.max_stations_per_node", "placement.split_edges_km", "placement.periods", "placement.max_price_cny_per_kg", "placement.onsite_electrolysis", "placement.start_heuristic",
         "placement.existing_station_default_kg_per_day", "placement.solver", "placement.curve_tolerance_pct", "placement.mip_gap_pct",
         "placement.carbon_price_cny_per_t", "placement.max_co2_kg_per_kg",
         "plan.vehicles", "plan.stations", "plan.capacity_t_per_day",
@@ -393,6 +393,7 @@ extension ScenarioLoader {
             }
         }
         if let e = file["placement.onsite_electrolysis"], let v = problems.recording({ () throws(InputError) in try e.bool() }) { s.onsiteElectrolysis = v }
+        if let e = file["placement.start_heuristic"], let v = problems.recording({ () throws(InputError) in try e.bool() }) { s.startHeuristic = v }
         if let e = file["placement.existing_station_default_kg_per_day"], let v = problems.recording({ () throws(InputError) in try e.number(allowZero: false) }) {
             s.existingStationDefaultKgPerDay = v
         }

@@ -98,6 +98,11 @@ extension MILPProblem {
         Cbc_loadProblem(cbc, Int32(columnCount), Int32(rowCount), starts, rowIndex, elements,
                         columnLower, columnUpper, objective, rowLower, rowUpper)
         for (j, v) in variables.enumerated() where v.kind != .continuous { Cbc_setInteger(cbc, Int32(j)) }
+        // A MIP start: CBC checks it and, when feasible, begins with it as its incumbent.
+        if let start, start.count == columnCount, hasIntegerVariables {
+            let columns = (0..<Int32(columnCount)).map { $0 }
+            Cbc_setMIPStartI(cbc, Int32(columnCount), columns, start)
+        }
         Cbc_setObjSense(cbc, sense == .minimise ? 1 : -1)
         Cbc_setLogLevel(cbc, 0)
         // "log" first: CbcMain1 reads its arguments in order and prints nothing once it is 0.

@@ -108,6 +108,10 @@ extension MILPProblem {
         guard passed != kHighsStatusError else {
             throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS rejected the model")
         }
+        // No MIP start (`start` is ignored): with one set (Highs_setSolution or
+        // Highs_setSparseSolution), HiGHS 1.16's C interface returned the start's values beside
+        // the better plan's objective (PhasedPlanningTests caught it). The planner keeps the
+        // start itself instead (CorridorPlanner.optimise).
         guard Highs_run(highs) != kHighsStatusError else {
             throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS failed (status \(Highs_getModelStatus(highs)))")
         }

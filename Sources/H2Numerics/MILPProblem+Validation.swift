@@ -21,6 +21,12 @@ extension MILPProblem {
         guard objectiveConstant.isFinite else {
             throw NumericsError(.invalidArgument, operation: op, detail: "objective constant is \(objectiveConstant), must be finite")
         }
+        if let start {
+            guard start.count == variables.count, start.allSatisfy(\.isFinite) else {
+                throw NumericsError(.invalidArgument, operation: op,
+                                    detail: "the start has \(start.count) values for \(variables.count) variables, or a value that is not finite")
+            }
+        }
         for (j, v) in variables.enumerated() {
             let who = "variable \(j) '\(v.name)'"
             try Self.checkName(v.name, who: who, op)

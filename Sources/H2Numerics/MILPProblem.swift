@@ -80,6 +80,12 @@ public struct MILPProblem: Sendable {
     /// The solver `solve` uses. CBC and HiGHS run their own default cuts and heuristics whatever
     /// `cuttingPlanes` says (that flag selects GLPK's cut families only).
     public var backend: MILPBackend = .glpk
+    /// A feasible point to start the search from (a MIP start: one value per variable), e.g. a
+    /// heuristic's plan. CBC begins with it as its incumbent. GLPK's interface takes no start,
+    /// and HiGHS 1.16's returns wrong values after one (MILPProblem+HiGHS.swift), so both ignore
+    /// it: a caller that needs the start's plan back keeps it. A start never changes what is
+    /// optimal, only how soon the search has a plan to report.
+    public var start: [Double]?
 
     public init(sense: MILPSense) {
         self.sense = sense
@@ -122,6 +128,15 @@ public struct MILPProblem: Sendable {
     }
 
     public var hasIntegerVariables: Bool { variables.contains { $0.kind != .continuous } }
+
+    /// The LP relaxation: the same model with every integer and binary variable continuous
+    /// (binaries keep their [0, 1] bounds).
+    public var relaxation: MILPProblem {
+        var p = self
+        for j in p.variables.indices { p.variables[j].kind = .continuous }
+        p.start = nil
+        return p
+    }
 }
 
 /// What the solver proved.

@@ -21,6 +21,7 @@ struct SettingOverrideTests {
         ("placement.periods", "[2023,2025,2030]", "[2023,2030]", []),
         ("placement.max_price_cny_per_kg", "60", "100", []),
         ("placement.onsite_electrolysis", "false", "true", []),
+        ("placement.start_heuristic", "false", "true", []),
         ("placement.existing_station_default_kg_per_day", "500", "1000", []),
         ("placement.solver", "cbc", "glpk", []),
         ("placement.curve_tolerance_pct", "0.4", "1", []),

@@ -154,13 +154,15 @@ import H2Numerics
         return best
     }
 
-    /// On every MILP backend (issue 8: each passes the same exactness test).
-    @Test(arguments: PlanningSolver.allCases)
-    func exhaustiveEnumerationFindsNoCheaperSchedule(solver: PlanningSolver) throws {
-        var solved = 0
+    /// On every MILP backend, and on HiGHS and CBC with the search started from the rounded LP
+    /// relaxation (issue 8: each passes the same exactness test).
+    @Test(arguments: PlanningSolver.allCases.map { ($0, false) } + [(.highs, true), (.cbc, true)])
+    func exhaustiveEnumerationFindsNoCheaperSchedule(solver: PlanningSolver, startHeuristic: Bool) throws {
+        var solved = 0, started = 0
         for seed in UInt64(1)...200 {
             var i = try Self.instance(seed: seed)
             i.scenario.settings.solver = solver
+            i.scenario.settings.startHeuristic = startHeuristic
             let enumerated = try Self.enumerate(i)
             let plan = try CorridorPlanner.plan(i.scenario, i.a)
             guard let best = enumerated else {
@@ -170,6 +172,12 @@ import H2Numerics
             #expect(plan.status == .optimal, "\(solver) seed \(seed): \(plan.status) \(plan.diagnosis)")
             guard let recosted = plan.recostedCostCny, let optimiser = plan.optimiserCostCny else { continue }
             solved += 1
+            // The start is a plan: never cheaper than the optimum, and its gap is against a lower bound.
+            if let start = plan.start {
+                started += 1
+                #expect(start.costCny >= optimiser * (1 - 1e-9) && start.relaxationCny <= optimiser * (1 + 1e-9), "seed \(seed): start \(start)")
+                #expect(start.gap >= -1e-12)
+            }
             // Trailer links are affine, so the optimiser sees the engine's costs exactly; an
             // electrolyser's curve is within its stated approximation error (and the search
             // stops within the MIP gap).
@@ -182,6 +190,7 @@ import H2Numerics
             for (p, q) in zip(plan.periods, plan.periods.dropFirst()) { #expect(q.capacityKgPerDay >= p.capacityKgPerDay - 1e-9) }
         }
         #expect(solved >= 100, "only \(solved) of 200 instances were feasible")
+        if startHeuristic { #expect(started >= solved * 9 / 10, "a start on only \(started) of \(solved) feasible instances") }
     }
 
     /// A small corridor with a corridor flow, for the monotonicity properties.

@@ -16,7 +16,7 @@ extension CorridorPlanner {
             }
             return CorridorPlan(status: solution.status, relativeGap: nil, horizon: horizon, periods: periods, stations: [], networkAverage: CostVector(),
                                 optimiserCostCny: nil, recostedCostCny: nil, approximationError: fitError, diagnosis: solved.diagnosis,
-                                unserved: solved.unserved, supplyOptionCount: inputs.links.count, solver: inputs.solver)
+                                unserved: solved.unserved, supplyOptionCount: inputs.links.count, solver: inputs.solver, start: solved.start)
         }
         let net = s.network
         let tiny = 1e-7
@@ -224,7 +224,7 @@ extension CorridorPlanner {
                             networkAverage: average, optimiserCostCny: solution.objective, bestBoundCny: solution.bestBound, recostedCostCny: recosted, approximationError: fitError,
                             diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count,
                             carbonPriceCnyPerTonne: s.settings.carbonPriceCnyPerTonne, carbonChargeCny: carbonCharge,
-                            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg, solver: inputs.solver)
+                            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg, solver: inputs.solver, start: solved.start)
     }
 
     /// One build costed: its chain at its first operating period's utilisation, what it pays per

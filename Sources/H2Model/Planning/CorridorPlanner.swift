@@ -144,6 +144,8 @@ public struct CorridorPlan: Sendable {
     public var maximumCo2KgPerKg: Double?
     /// The MILP backend that solved the plan (provenance: manifest.json names it).
     public var solver: PlanningSolver = .highs
+    /// The starting plan the search began from (`start_heuristic`), nil without one.
+    public var start: PlanningStart?
 
     public var last: PeriodPlan? { periods.last }
     public var totalDemandKgPerDay: Double { last?.demandKgPerDay ?? 0 }
@@ -227,7 +229,8 @@ public enum CorridorPlanner {
             maximumUnitsPerSite: max(1, s.settings.maximumStationsPerNode), existing: existing, demands: demands,
             sourceCapacityKgPerDay: s.sources.map { src in horizon.periods.map { src.capacityKgPerDay(in: $0.year) } },
             links: [], maximumUtilisation: a.station.maximumUtilisationPct / 100, objective: objective,
-            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver, relativeGap: s.settings.relativeGap,
+            unservedCnyPerKg: s.settings.maximumPriceCnyPerKg, solver: s.settings.solver, startHeuristic: s.settings.startHeuristic,
+            relativeGap: s.settings.relativeGap,
             timeLimitSeconds: s.settings.timeLimitSeconds, carbonPriceCnyPerKgCo2: s.settings.carbonPriceCnyPerTonne / 1000,
             maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg)
     }
@@ -441,6 +444,7 @@ public enum CorridorPlanner {
         var formulation: PhasedFormulation
         var diagnosis: [PlacementDiagnosis]
         var unserved: [UnservedDemand]
+        var start: PlanningStart? = nil
     }
 
     static func optimise(_ inputs: PhasedPlanningInputs) throws -> Solved {
@@ -451,9 +455,33 @@ public enum CorridorPlanner {
         }
         var f = inputs.formulation()
         var solution: MILPSolution
+        var start: PlanningStart?
         switch inputs.objective {
         case .leastCost:
-            solution = try f.milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: gap)
+            var limit = timeLimitSeconds
+            var startValues: [Double]?
+            if inputs.startHeuristic {
+                // The start may take a quarter of the time limit; the search gets the rest.
+                let clock = ContinuousClock(), began = clock.now
+                if let found = try inputs.start(for: f, timeLimitSeconds: timeLimitSeconds.map { $0 / 4 }) {
+                    f.milp.start = found.values
+                    startValues = found.values
+                    start = found.start
+                }
+                let used = (clock.now - began).components
+                let seconds = Double(used.seconds) + Double(used.attoseconds) * 1e-18
+                limit = timeLimitSeconds.map { max($0 - seconds, 1) }
+            }
+            solution = try f.milp.solve(timeLimitSeconds: limit, relativeGap: gap)
+            // A search stopped by its time limit with no plan, or none as good as the start (a
+            // backend that takes no start), reports the start, against the better of the two
+            // lower bounds. It is never called optimal.
+            if let startValues, let start, solution.status != .optimal, (solution.objective ?? .infinity) > start.costCny {
+                let bound = max(solution.bestBound ?? -.infinity, start.relaxationCny)
+                let reached = max(0, (start.costCny - bound) / abs(start.costCny))
+                solution = MILPSolution(status: .feasible(relativeGap: reached), objective: start.costCny, bestBound: bound, relativeGap: reached,
+                                        values: startValues, solveSeconds: solution.solveSeconds)
+            }
         case .leastCostForCoverage(let share):
             for t in inputs.periods.indices {
                 let total = inputs.demands.reduce(0) { $0 + $1.kgPerDay(t) }
@@ -514,7 +542,7 @@ public enum CorridorPlanner {
                 }
             }
         }
-        return Solved(solution: solution, formulation: f, diagnosis: found, unserved: unserved)
+        return Solved(solution: solution, formulation: f, diagnosis: found, unserved: unserved, start: start)
     }
 }
 

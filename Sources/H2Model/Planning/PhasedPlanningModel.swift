@@ -102,6 +102,8 @@ struct PhasedPlanningInputs {
     var objective: PlanningObjective
     var unservedCnyPerKg: Double?
     var solver: MILPBackend = .highs
+    /// Give the search a starting plan from the LP relaxation (PhasedPlanning+Start.swift).
+    var startHeuristic = false
     var relativeGap = 0.0
     var timeLimitSeconds: Double?
     /// CNY per kg CO₂e charged in the objective (the scenario's carbon price / 1000).

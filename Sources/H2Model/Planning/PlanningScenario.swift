@@ -122,6 +122,10 @@ public struct PlanningSettings: Sendable, Equatable {
     /// planning models it proves the optimum 3–7 times faster than CBC, which is many times
     /// faster than GLPK (`h2bench flagship`, Benchmarks/lp_solvers.sh).
     public var solver: PlanningSolver = .highs
+    /// Start the search from a plan rounded up from the LP relaxation and completed
+    /// (PhasedPlanning+Start.swift): a time-limited run on a large network then always has a
+    /// plan to report. Off by default: the flagships are proven optimal faster without it.
+    public var startHeuristic = false
     /// Capacity assumed for an existing station whose capacity is not reported.
     public var existingStationDefaultKgPerDay = 500.0
     public var timeLimitSeconds = 120.0
