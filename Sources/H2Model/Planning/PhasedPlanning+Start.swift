@@ -31,6 +31,8 @@ extension PhasedPlanningInputs {
     /// no optimum or the completion finds no plan within `timeLimitSeconds`.
     func start(for f: PhasedFormulation, timeLimitSeconds: Double?) throws -> (values: [Double], start: PlanningStart)? {
         let relaxed = try f.milp.relaxation.solve(timeLimitSeconds: timeLimitSeconds)
+        // The completion gets what the relaxation left of the time limit.
+        let left = timeLimitSeconds.map { max($0 - relaxed.solveSeconds, 1) }
         guard relaxed.status == .optimal, let bound = relaxed.objective else { return nil }
         var completion = f.milp
         completion.start = nil
@@ -52,7 +54,7 @@ extension PhasedPlanningInputs {
                 }
             }
         }
-        let done = try completion.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: max(relativeGap, 1e-3))
+        let done = try completion.solve(timeLimitSeconds: left, relativeGap: max(relativeGap, 1e-3))
         guard done.status.hasSolution, let cost = done.objective else { return nil }
         return (done.values, PlanningStart(costCny: cost, relaxationCny: bound))
     }
