@@ -45,10 +45,17 @@ struct SyntheticPlanningInstance {
         // ~1 km ≈ 0.009° of latitude; positions only matter for maps and fallbacks.
         let nodes = (0..<n).map { NetworkNode(id: "v\($0)", name: "v\($0)", kind: "city", latitude: 25 + xy[$0].1 * 0.009, longitude: 105 + xy[$0].0 * 0.01) }
         var network = try Network(nodes: nodes, edges: edges)
-        // Join components to the first so every pair is connected.
-        let reach = network.distances(from: 0)
-        let extra = (1..<n).filter { !reach[$0].isFinite }.map { NetworkEdge(from: "v0", to: "v\($0)", km: roadKm(0, $0)) }
-        if !extra.isEmpty { network = try Network(nodes: nodes, edges: edges + extra) }
+        // Join the components by their closest pair of nodes, one road at a time, until every
+        // pair is connected (a road to a far node would leave trips no range can cover).
+        while true {
+            let reach = network.distances(from: 0)
+            let inside = (0..<n).filter { reach[$0].isFinite }, outside = (0..<n).filter { !reach[$0].isFinite }
+            guard !outside.isEmpty else { break }
+            var best = (a: 0, b: outside[0], km: Double.infinity)
+            for a in inside { for b in outside where straightKm(a, b) < best.km { best = (a, b, straightKm(a, b)) } }
+            edges.append(NetworkEdge(from: "v\(best.a)", to: "v\(best.b)", km: roadKm(best.a, best.b)))
+            network = try Network(nodes: nodes, edges: edges)
+        }
 
         let classes = [VehicleClass(id: "bus", name: "bus", kgPer100Km: 7.6, tankKg: 25, rangeKm: 330, pressure: .mpa35, dailyKm: 180),
                        VehicleClass(id: "car", name: "car", kgPer100Km: 1, tankKg: 6, rangeKm: 600, pressure: .mpa70, dailyKm: 150),
@@ -82,11 +89,12 @@ struct SyntheticPlanningInstance {
             fleets.append(Fleet(id: "truck_v\(a)_v\(b)", name: "trucks", pattern: .corridor(origin: "v\(a)", destination: "v\(b)", roundTripsPerVehiclePerDay: 0.5),
                                 vehicleClass: "truck", vehicles: max(2, (40 * g / top).rounded()), shareByYear: ramp))
         }
-        // Sources: by-product hydrogen at the two largest cities' neighbours, grid electrolysis
-        // at a third city from 2027; plenty of each.
-        let sources = [HydrogenSource(id: "by1", name: "by-product 1", node: "v\(cityList[1])", pathway: .byproduct, availableTonnesPerYear: 20_000),
-                       HydrogenSource(id: "by2", name: "by-product 2", node: "v\(cityList[3])", pathway: .byproduct, availableTonnesPerYear: 20_000),
-                       HydrogenSource(id: "grid", name: "grid", node: "v\(cityList[0])", pathway: .gridElectrolysis, availableTonnesPerYear: 50_000, firstYear: 2027)]
+        // Sources: by-product hydrogen at two of the largest cities, grid electrolysis at the
+        // largest from 2027; enough for any plan (the fleets grow with the province).
+        let tonnes = 200 * Double(n)
+        let sources = [HydrogenSource(id: "by1", name: "by-product 1", node: "v\(cityList[1])", pathway: .byproduct, availableTonnesPerYear: tonnes),
+                       HydrogenSource(id: "by2", name: "by-product 2", node: "v\(cityList[3])", pathway: .byproduct, availableTonnesPerYear: tonnes),
+                       HydrogenSource(id: "grid", name: "grid", node: "v\(cityList[0])", pathway: .gridElectrolysis, availableTonnesPerYear: 2.5 * tonnes, firstYear: 2027)]
         var settings = PlanningSettings()
         settings.periods = [2025, 2027, 2030]
         settings.stationSizesKgPerDay = [500, 1000, 2000]
