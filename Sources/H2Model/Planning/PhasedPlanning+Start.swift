@@ -11,9 +11,10 @@
 //      capacity (and is at least as open) as in the relaxation;
 //   3. complete it: solve the MILP with those unit counts fixed. What is left (intakes, link
 //      segments, central plants, the draws) is small, and it is solved to a loose gap.
-// The completed plan is passed to the solver as its incumbent. It is a plan, never called
-// optimal: the search goes on from it, and the status is the search's. Its own gap against the
-// relaxation is reported beside it.
+// The completed plan is passed to the solver as its incumbent (CBC takes it; for HiGHS and GLPK
+// the planner keeps it and reports it if the search ends with nothing better). It is a plan, not
+// a proof: it is called optimal only when its gap against the relaxation or the solver's bound is
+// within the gap asked for. Its own gap against the relaxation is reported beside it.
 import H2Numerics
 
 /// The starting plan and how good it is.
