@@ -9,6 +9,8 @@ missing=()
 # CBC, the second MILP backend, through its C interface (pulls in Clp, Cgl, Osi, CoinUtils).
 [ -f /usr/include/coin/Cbc_C_Interface.h ] || missing+=(coinor-libcbc-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# curl fetches HiGHS's source release (scripts/install_highs.sh).
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
 if [ ${#missing[@]} -gt 0 ]; then
