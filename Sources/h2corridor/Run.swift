@@ -1,5 +1,5 @@
 // `h2corridor run`: the whole pipeline for a scenario — demand, supply options priced by the
-// cost engine, exact placement (GLPK), per-station pro-forma — and every result file.
+// cost engine, the exact phased plan (one MILP, HiGHS by default), per-station pro-forma — and every result file.
 import ArgumentParser
 import H2IO
 import H2Model
