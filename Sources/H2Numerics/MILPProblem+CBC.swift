@@ -45,49 +45,14 @@ extension MILPProblem {
         }
         let columnCount = variables.count
         let rowCount = constraints.count
-        if columnCount == 0 {
-            // Nothing for CBC to do (and Clp is not asked to solve an empty model): every row
-            // reads 0 relation rhs.
-            for c in constraints {
-                let ok = switch c.relation {
-                case .lessOrEqual: 0 <= c.rightHandSide
-                case .greaterOrEqual: 0 >= c.rightHandSide
-                case .equal: c.rightHandSide == 0
-                }
-                if !ok { return none(.infeasible) }
-            }
-            return (MILPSolution(status: .optimal, objective: objectiveConstant, bestBound: objectiveConstant, relativeGap: 0,
-                                 values: [], solveSeconds: 0), false)
-        }
+        // Nothing for CBC to do: every row reads 0 relation rhs.
+        if columnCount == 0 { return (solutionWithoutVariables, false) }
 
-        // Column-major copy of the merged rows (CBC's loadProblem format, 0-based).
-        var starts = [CoinBigIndex](repeating: 0, count: columnCount + 1)
-        for row in model.rows { for entry in row { starts[entry.column + 1] += 1 } }
-        for j in 0..<columnCount { starts[j + 1] += starts[j] }
-        var next = Array(starts.dropLast())
-        var rowIndex = [Int32](repeating: 0, count: max(model.nonZeroCount, 1))
-        var elements = [Double](repeating: 0, count: max(model.nonZeroCount, 1))
-        for (i, row) in model.rows.enumerated() {
-            for entry in row {
-                let k = Int(next[entry.column])
-                rowIndex[k] = Int32(i)
-                elements[k] = entry.value
-                next[entry.column] += 1
-            }
-        }
+        let matrix = columnMajor(model, index: CoinBigIndex.self, infinity: coinInfinity)
         func coin(_ x: Double) -> Double { x.isFinite ? x : (x > 0 ? coinInfinity : -coinInfinity) }
         let columnLower = variables.map { coin($0.lowerBound) }
         let columnUpper = variables.map { coin($0.upperBound) }
         let objective = variables.map(\.objectiveCoefficient)
-        var rowLower = [Double](repeating: -coinInfinity, count: max(rowCount, 1))
-        var rowUpper = [Double](repeating: coinInfinity, count: max(rowCount, 1))
-        for (i, c) in constraints.enumerated() {
-            switch c.relation {
-            case .lessOrEqual: rowUpper[i] = c.rightHandSide
-            case .greaterOrEqual: rowLower[i] = c.rightHandSide
-            case .equal: rowLower[i] = c.rightHandSide; rowUpper[i] = c.rightHandSide
-            }
-        }
 
         cbcLock.lock()
         defer { cbcLock.unlock() }
@@ -95,8 +60,8 @@ extension MILPProblem {
             throw NumericsError(.libraryFailure, operation: op, detail: "Cbc_newModel returned nil")
         }
         defer { Cbc_deleteModel(cbc) }
-        Cbc_loadProblem(cbc, Int32(columnCount), Int32(rowCount), starts, rowIndex, elements,
-                        columnLower, columnUpper, objective, rowLower, rowUpper)
+        Cbc_loadProblem(cbc, Int32(columnCount), Int32(rowCount), matrix.starts, matrix.rowIndex, matrix.elements,
+                        columnLower, columnUpper, objective, matrix.rowLower, matrix.rowUpper)
         for (j, v) in variables.enumerated() where v.kind != .continuous { Cbc_setInteger(cbc, Int32(j)) }
         // A MIP start: CBC checks it and, when feasible, begins with it as its incumbent.
         if let start, start.count == columnCount, hasIntegerVariables {

@@ -39,48 +39,14 @@ extension MILPProblem {
         }
         let columnCount = variables.count
         let rowCount = constraints.count
-        if columnCount == 0 {
-            // Nothing for HiGHS to do: every row reads 0 relation rhs.
-            for c in constraints {
-                let ok = switch c.relation {
-                case .lessOrEqual: 0 <= c.rightHandSide
-                case .greaterOrEqual: 0 >= c.rightHandSide
-                case .equal: c.rightHandSide == 0
-                }
-                if !ok { return none(.infeasible) }
-            }
-            return (MILPSolution(status: .optimal, objective: objectiveConstant, bestBound: objectiveConstant, relativeGap: 0,
-                                 values: [], solveSeconds: 0), false)
-        }
+        // Nothing for HiGHS to do: every row reads 0 relation rhs.
+        if columnCount == 0 { return (solutionWithoutVariables, false) }
 
-        // Column-major copy of the merged rows (HiGHS's column-wise format, 0-based).
-        var starts = [HighsInt](repeating: 0, count: columnCount + 1)
-        for row in model.rows { for entry in row { starts[entry.column + 1] += 1 } }
-        for j in 0..<columnCount { starts[j + 1] += starts[j] }
-        var next = Array(starts.dropLast())
-        var rowIndex = [HighsInt](repeating: 0, count: max(model.nonZeroCount, 1))
-        var elements = [Double](repeating: 0, count: max(model.nonZeroCount, 1))
-        for (i, row) in model.rows.enumerated() {
-            for entry in row {
-                let k = Int(next[entry.column])
-                rowIndex[k] = HighsInt(i)
-                elements[k] = entry.value
-                next[entry.column] += 1
-            }
-        }
+        let matrix = columnMajor(model, index: HighsInt.self, infinity: Double.infinity)
         let columnLower = variables.map(\.lowerBound)
         let columnUpper = variables.map(\.upperBound)
         let objective = variables.map(\.objectiveCoefficient)
         let integrality = variables.map { $0.kind == .continuous ? kHighsVarTypeContinuous : kHighsVarTypeInteger }
-        var rowLower = [Double](repeating: -Double.infinity, count: max(rowCount, 1))
-        var rowUpper = [Double](repeating: Double.infinity, count: max(rowCount, 1))
-        for (i, c) in constraints.enumerated() {
-            switch c.relation {
-            case .lessOrEqual: rowUpper[i] = c.rightHandSide
-            case .greaterOrEqual: rowLower[i] = c.rightHandSide
-            case .equal: rowLower[i] = c.rightHandSide; rowUpper[i] = c.rightHandSide
-            }
-        }
 
         highsLock.lock()
         defer { highsLock.unlock() }
@@ -102,9 +68,9 @@ extension MILPProblem {
         let senseCode = sense == .minimise ? kHighsObjSenseMinimize : kHighsObjSenseMaximize
         let passed = integerModel
             ? Highs_passMip(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
-                            senseCode, 0, objective, columnLower, columnUpper, rowLower, rowUpper, starts, rowIndex, elements, integrality)
+                            senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements, integrality)
             : Highs_passLp(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
-                           senseCode, 0, objective, columnLower, columnUpper, rowLower, rowUpper, starts, rowIndex, elements)
+                           senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements)
         guard passed != kHighsStatusError else {
             throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS rejected the model")
         }

@@ -277,7 +277,8 @@ extension MILPProblem {
 }
 
 extension Duration {
-    var seconds: Double {
+    /// The duration in seconds (solve times, time budgets).
+    public var seconds: Double {
         let c = components
         return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }

@@ -468,9 +468,8 @@ public enum CorridorPlanner {
                     startValues = found.values
                     start = found.start
                 }
-                let used = (clock.now - began).components
-                let seconds = Double(used.seconds) + Double(used.attoseconds) * 1e-18
-                limit = timeLimitSeconds.map { max($0 - seconds, 1) }
+                let used = (clock.now - began).seconds
+                limit = timeLimitSeconds.map { max($0 - used, 1) }
             }
             solution = try f.milp.solve(timeLimitSeconds: limit, relativeGap: gap)
             // A search stopped by its time limit with no plan, or none as good as the start (a
