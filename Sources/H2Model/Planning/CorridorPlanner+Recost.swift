@@ -22,19 +22,21 @@ extension CorridorPlanner {
         let tiny = 1e-7
         func source(_ l: PlanningLink) -> HydrogenSource { sourceOf(s, l) }
         let T = inputs.periods.count
-        func units(_ site: Int, _ k: Int, _ t: Int) -> Int { Int(solution[f.units[site]![k][t]].rounded()) }
+        // A site no demand can use has no unit variables.
+        func units(_ site: Int, _ k: Int, _ t: Int) -> Int { f.units[site].map { Int(solution[$0[k][t]].rounded()) } ?? 0 }
 
         // Loads per site and period, by pressure (70 MPa vehicles need 70 MPa units).
         var load = [Int: [Double]](), load70 = [Int: [Double]]()
         var periodFleets: [[FleetAssignment]] = Array(repeating: [], count: T)
         var drawn: [[String: [String: Double]]] = Array(repeating: [:], count: T)
+        let draws = f.drawsBySite(solution, tiny: tiny)
         for (d, demand) in inputs.demands.enumerated() {
             for t in 0..<T {
                 var bySite: [String: Double] = [:]
-                for (site, v) in f.assign[d][t] where solution[v] > tiny {
-                    bySite[net.nodes[site].id, default: 0] += solution[v]
-                    load[site, default: Array(repeating: 0, count: T)][t] += solution[v]
-                    if demand.pressure == .mpa70 { load70[site, default: Array(repeating: 0, count: T)][t] += solution[v] }
+                for (site, kg) in draws[d][t] {
+                    bySite[net.nodes[site].id, default: 0] += kg
+                    load[site, default: Array(repeating: 0, count: T)][t] += kg
+                    if demand.pressure == .mpa70 { load70[site, default: Array(repeating: 0, count: T)][t] += kg }
                 }
                 let kg = demand.kgPerDay(t)
                 let served = kg > 0 && (f.served[d][t].map { solution[$0] > 0.5 } ?? true)
@@ -140,6 +142,7 @@ extension CorridorPlanner {
 
         // Station builds: existing stations, then each period's new units by type.
         var stations: [StationPlan] = []
+        var idle: [IdleExistingStation] = []
         for site in inputs.candidates {
             // Capacity of each build in each period, to share the site's load among its builds.
             struct Build { var type: StationUnitType; var count: Int; var opened: Int; var firstPeriod: Int; var existingID: String? }
@@ -173,7 +176,14 @@ extension CorridorPlanner {
                 for (j, b) in openBuilds.enumerated() where room > 0 { throughput[b][t] += (lAll - l70) * left[j] / room }
             }
             for (b, build) in builds.enumerated() {
-                guard let start = throughput[b].firstIndex(where: { $0 > tiny }) else { continue }
+                guard let start = throughput[b].firstIndex(where: { $0 > tiny }) else {
+                    if let id = build.existingID {
+                        idle.append(IdleExistingStation(id: id, site: net.nodes[site].id, capacityKgPerDay: build.type.capacityKgPerDay,
+                                                        pressure: build.type.pressure, openedYear: build.opened,
+                                                        annualOmCny: StationModel.annualOmCny(capacityKgPerDay: build.type.capacityKgPerDay, pressure: build.type.pressure, a)))
+                    }
+                    continue
+                }
                 let station = try costedBuild(s, a, inputs, site: site, type: build.type, count: build.count, opened: build.opened,
                                               existingID: build.existingID, throughputByPeriod: throughput[b], start: start,
                                               siteLoad: load[site] ?? [], linkKg: linkKg, linkEvaluations: linkEvaluations)
@@ -214,6 +224,10 @@ extension CorridorPlanner {
                                       flows: periodFlows[t], links: links, plants: plants[t], networkAverageCnyPerKg: avg, co2KgPerDay: co2ByPeriod[t]))
         }
         var diagnosis = solved.diagnosis
+        for e in idle {
+            diagnosis.append(PlacementDiagnosis(subject: .stations, reason: .notChosen,
+                                                message: "existing station \(e.id) at \(e.site) dispenses nothing in any period: the plan serves its demand elsewhere; its O&M (\(formatNumber((e.annualOmCny / 1e4).rounded() / 100)) M CNY a year) still counts"))
+        }
         for u in solved.unserved {
             let why = u.marginalCnyPerKg.map { "serving it would cost the network \(formatNumber(($0 * 100).rounded() / 100)) CNY/kg" } ?? "it cannot be served"
             let limit = inputs.unservedCnyPerKg.map { ", above the maximum price of \(formatNumber($0)) CNY/kg" } ?? ""
@@ -224,7 +238,7 @@ extension CorridorPlanner {
                             networkAverage: average, optimiserCostCny: solution.objective, bestBoundCny: solution.bestBound, recostedCostCny: recosted, approximationError: fitError,
                             diagnosis: diagnosis, unserved: solved.unserved, supplyOptionCount: inputs.links.count,
                             carbonPriceCnyPerTonne: s.settings.carbonPriceCnyPerTonne, carbonChargeCny: carbonCharge,
-                            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg, solver: inputs.solver, start: solved.start)
+                            maximumCo2KgPerKg: s.settings.maximumCo2KgPerKg, solver: inputs.solver, start: solved.start, idleExisting: idle)
     }
 
     /// One build costed: its chain at its first operating period's utilisation, what it pays per

@@ -6,6 +6,13 @@
 //   Depot fleet g: a[g,s,t] ≥ 0 at sites within its radius, Σ_s a = D[g,t] · u[g,t].
 //   Corridor flow q: Σ_{s∈K} o_p(s,t) ≥ y[q,t] for each reduced arc-cover set K; the fuel burnt
 //   on the arcs of each cover group is drawn at the group's open sites, Σ w = fuel · share_t · y.
+//   Reductions (issue 8, item 1), exact for demand that must be served (y fixed at 1):
+//   - cover rows are shared across flows: a row whose set contains another row's set (same
+//     pressure and period) is implied by it and dropped, as are duplicates;
+//   - draws are pooled: demands of one pressure drawing at the same set of sites in a period
+//     (depot fleets with the same reach, cover groups of different flows over the same stretch)
+//     share one draw per site, Σ w = Σ fuel, and are split back after the solve (drawsBySite);
+//   - a candidate that no demand can draw at or be covered by gets no variables.
 //   Loads: L[s,t] (all) ≤ U·capacity[s,t]; L70[s,t] ≤ U·capacity70[s,t] (a vehicle refuels at
 //   its pressure or higher).
 //   Supply per pressure: Σ_l v[l,p,t] = L_p[s,t]; each link's volume lies in one segment of its
@@ -125,12 +132,22 @@ struct PhasedPlanningInputs {
     }
 }
 
+/// Demands of one pressure, always served, that draw at the same sites in a period: one draw
+/// variable per site carries them all.
+struct DrawPool {
+    var members: [(demand: Int, kgPerDay: Double)] = []
+    var draws: [(site: Int, v: MILPVariableID)] = []
+}
+
 /// The MILP's variables, kept to read the answer back.
 struct PhasedFormulation {
     var milp = MILPProblem(sense: .minimise)
     var units: [Int: [[MILPVariableID]]] = [:]        // site → [type][period]
     var served: [[MILPVariableID?]] = []               // demand → period (nil: fixed 1)
-    var assign: [[[(site: Int, v: MILPVariableID)]]] = []  // demand → period → draws
+    var assign: [[[(site: Int, v: MILPVariableID)]]] = []  // demand → period → its own draws
+    /// Draws pooled across always-served demands (see the header), per period.
+    var pools: [[DrawPool]] = []
+    var pooledIn: [[[Int]]] = []                       // demand → period → pool indices
     var supply: [[[DispensingPressure: MILPVariableID]]] = []  // link → period → pressure
     var segments: [[[(used: MILPVariableID, kg: MILPVariableID)]]] = []  // link → period → segment
     var plants: [CentralPlantKey: [[MILPVariableID]]] = [:]  // plant → size → period
@@ -170,11 +187,30 @@ extension PhasedPlanningInputs {
             cost(t, v, carbonPriceCnyPerKgCo2 * kgPerDay * 365)
         }
         let has70 = demands.contains { $0.pressure == .mpa70 }
+        let included = demands.indices.filter { d in (only?.contains(d) ?? true) && demands[d].shareByPeriod.contains { $0 > 0 } && demands[d].kgPerDay > 0 }
+        // Sites some demand can draw at or be covered by; the others cannot change the plan.
+        var usable = Set<Int>()
+        for d in included {
+            if let sites = demands[d].depotSites { usable.formUnion(sites) }
+            if let q = demands[d].flow {
+                for g in fuelGroups[q] { usable.formUnion(g.sites) }
+                for set in frlm.flows[q].arcCoverSets { usable.formUnion(set) }
+            }
+        }
 
         // Station units, and the open indicators that corridor cover needs.
         var open: [Int: [[DispensingPressure: MILPVariableID?]]] = [:]  // nil value: open for free (existing)
         var capacityTerms: [Int: [[MILPTerm]]] = [:], capacity70Terms: [Int: [[MILPTerm]]] = [:]
-        for s in candidates {
+        for s in candidates where !usable.contains(s) {
+            // An existing station nothing can use still costs its O&M.
+            for (t, period) in periods.enumerated() {
+                for e in existing(at: s, in: period) {
+                    f.constantCost += e.omCnyPerYear * pv[t]
+                    f.annualConstant[t] += e.omCnyPerYear
+                }
+            }
+        }
+        for s in candidates where usable.contains(s) {
             var byType: [[MILPVariableID]] = []
             for k in unitTypes.indices {
                 var row: [MILPVariableID] = []
@@ -229,7 +265,28 @@ extension PhasedPlanningInputs {
         for s in candidates { load[s] = Array(repeating: [], count: T); load70[s] = Array(repeating: [], count: T) }
         f.served = Array(repeating: Array(repeating: nil, count: T), count: demands.count)
         f.assign = Array(repeating: Array(repeating: [], count: T), count: demands.count)
-        for (d, demand) in demands.enumerated() where only?.contains(d) ?? true {
+        f.pooledIn = Array(repeating: Array(repeating: [], count: T), count: demands.count)
+        f.pools = Array(repeating: [], count: T)
+        // Always-served draws, pooled by (pressure, sites) per period; and every cover row, kept
+        // until all are known so that implied ones can be dropped.
+        struct PoolKey: Hashable { var pressure: DispensingPressure; var sites: [Int] }
+        var poolIndex: [[PoolKey: Int]] = Array(repeating: [:], count: T)
+        var poolKeys: [[PoolKey]] = Array(repeating: [], count: T)
+        struct CoverRow { var pressure: DispensingPressure; var period: Int; var sites: [Int]; var served: MILPVariableID? }
+        var coverRows: [CoverRow] = []
+        // kg/day drawn at site s in t: nothing while s is closed (at the pressure asked for),
+        // and it loads s.
+        func draw(_ name: String, at s: Int, _ t: Int, pressure: DispensingPressure, upTo limit: Double) -> MILPVariableID {
+            let v = f.milp.addVariable(name)
+            if let o = open[s]?[t][pressure], let isOpen = o {
+                f.milp.addConstraint(name + "_open", [MILPTerm(v, 1), MILPTerm(isOpen, -limit)], .lessOrEqual, 0)
+            }
+            load[s]![t].append(MILPTerm(v, 1))
+            if pressure == .mpa70 { load70[s]![t].append(MILPTerm(v, 1)) }
+            return v
+        }
+        for d in included {
+            let demand = demands[d]
             for t in 0..<T {
                 let kg = demand.kgPerDay(t)
                 guard kg > 0 else { continue }
@@ -246,42 +303,82 @@ extension PhasedPlanningInputs {
                 }
                 f.served[d][t] = u
                 if let u { f.servedTerms[t].append(MILPTerm(u, kg)) } else { f.servedConstant[t] += kg }
-                func servedTerm(_ scale: Double) -> [MILPTerm] { u.map { [MILPTerm($0, -scale)] } ?? [] }
-                func servedRHS(_ scale: Double) -> Double { u == nil ? scale : 0 }
-                // kg/day this demand draws at site s: nothing while s is closed, and it loads s.
-                func draw(_ name: String, at s: Int, upTo limit: Double) -> MILPVariableID {
-                    let v = f.milp.addVariable(name)
-                    f.assign[d][t].append((s, v))
-                    if let o = open[s]?[t][demand.pressure], let isOpen = o {
-                        f.milp.addConstraint(name + "_open", [MILPTerm(v, 1), MILPTerm(isOpen, -limit)], .lessOrEqual, 0)
+                // `fuel` kg/day drawn at the open sites of `sites`: pooled when always served.
+                func requireDraw(_ fuel: Double, at sites: [Int]) {
+                    if u == nil {
+                        let key = PoolKey(pressure: demand.pressure, sites: sites)
+                        if let i = poolIndex[t][key] { f.pools[t][i].members.append((d, fuel)) } else {
+                            poolIndex[t][key] = poolKeys[t].count
+                            poolKeys[t].append(key)
+                            f.pools[t].append(DrawPool(members: [(d, fuel)]))
+                        }
+                        f.pooledIn[d][t].append(poolIndex[t][key]!)
+                        return
                     }
-                    load[s]![t].append(MILPTerm(v, 1))
-                    if demand.pressure == .mpa70 { load70[s]![t].append(MILPTerm(v, 1)) }
-                    return v
+                    var sum: [MILPTerm] = []
+                    for s in sites {
+                        let v = draw("draw_\(d)_\(s)_\(t)", at: s, t, pressure: demand.pressure, upTo: fuel)
+                        f.assign[d][t].append((s, v))
+                        sum.append(MILPTerm(v, 1))
+                    }
+                    f.milp.addConstraint("fuel_\(d)_\(f.milp.constraints.count)_\(t)", sum + [MILPTerm(u!, -fuel)], .equal, 0)
                 }
                 if let sites = demand.depotSites {
-                    var sum: [MILPTerm] = []
-                    for s in sites { sum.append(MILPTerm(draw("assign_\(d)_\(s)_\(t)", at: s, upTo: kg), 1)) }
-                    f.milp.addConstraint("demand_\(d)_\(t)", sum + servedTerm(kg), .equal, servedRHS(kg))
+                    requireDraw(kg, at: sites)
                 } else if let q = demand.flow {
-                    for (k, set) in frlm.flows[q].arcCoverSets.enumerated() {
-                        var terms: [MILPTerm] = []
-                        var free = false
-                        for s in set {
-                            guard let o = open[s]?[t][demand.pressure] else { continue }
-                            if let v = o { terms.append(MILPTerm(v, 1)) } else { free = true }
-                        }
-                        if free { continue }
-                        f.milp.addConstraint("cover_\(d)_\(k)_\(t)", terms + servedTerm(1), .greaterOrEqual, servedRHS(1))
-                    }
-                    for (k, group) in fuelGroups[q].enumerated() where group.kgPerDay > 0 {
-                        let fuel = group.kgPerDay * demand.shareByPeriod[t]
-                        var sum: [MILPTerm] = []
-                        for s in group.sites { sum.append(MILPTerm(draw("draw_\(d)_\(k)_\(s)_\(t)", at: s, upTo: fuel), 1)) }
-                        f.milp.addConstraint("fuel_\(d)_\(k)_\(t)", sum + servedTerm(fuel), .equal, servedRHS(fuel))
-                    }
+                    for set in frlm.flows[q].arcCoverSets { coverRows.append(CoverRow(pressure: demand.pressure, period: t, sites: set, served: u)) }
+                    for group in fuelGroups[q] where group.kgPerDay > 0 { requireDraw(group.kgPerDay * demand.shareByPeriod[t], at: group.sites) }
                 }
             }
+        }
+        for t in 0..<T {
+            for (i, key) in poolKeys[t].enumerated() {
+                let fuel = f.pools[t][i].members.reduce(0) { $0 + $1.kgPerDay }
+                var sum: [MILPTerm] = []
+                for s in key.sites {
+                    let v = draw("draw_\(t)_\(i)_\(s)", at: s, t, pressure: key.pressure, upTo: fuel)
+                    f.pools[t][i].draws.append((s, v))
+                    sum.append(MILPTerm(v, 1))
+                }
+                f.milp.addConstraint("fuel_\(t)_\(i)", sum, .equal, fuel)
+            }
+        }
+        // Cover rows: those of always-served flows hold whatever the plan, so a row whose set
+        // contains another such row's set (same pressure and period) is implied and dropped.
+        struct CoverKey: Hashable { var pressure: DispensingPressure; var period: Int }
+        var fixedKept: [CoverKey: [Set<Int>]] = [:]
+        var byLeast: [CoverKey: [Int: [Int]]] = [:]  // smallest site → kept sets starting there
+        func implied(_ set: Set<Int>, _ key: CoverKey) -> Bool {
+            guard let index = byLeast[key] else { return false }
+            return set.contains { e in index[e]?.contains { fixedKept[key]![$0].isSubset(of: set) } ?? false }
+        }
+        // Sites open for free (existing, at the row's pressure) satisfy a row at once.
+        func openTerms(_ row: CoverRow) -> [MILPTerm]? {
+            var terms: [MILPTerm] = []
+            for s in row.sites {
+                guard let o = open[s]?[row.period][row.pressure] else { continue }
+                guard let v = o else { return nil }
+                terms.append(MILPTerm(v, 1))
+            }
+            return terms
+        }
+        // Smallest sets first (a set can only be implied by one no larger); ties in the order
+        // the rows were made, so the model never depends on the sort's stability.
+        let fixedRows = coverRows.indices.filter { coverRows[$0].served == nil }
+            .sorted { (coverRows[$0].sites.count, $0) < (coverRows[$1].sites.count, $1) }.map { coverRows[$0] }
+        var emitted = 0
+        for row in fixedRows {
+            let key = CoverKey(pressure: row.pressure, period: row.period), set = Set(row.sites)
+            guard let terms = openTerms(row), !implied(set, key) else { continue }
+            byLeast[key, default: [:]][row.sites.min() ?? -1, default: []].append(fixedKept[key, default: []].count)
+            fixedKept[key, default: []].append(set)
+            f.milp.addConstraint("cover_\(row.period)_\(row.pressure.rawValue)_\(emitted)", terms, .greaterOrEqual, 1)
+            emitted += 1
+        }
+        for row in coverRows where row.served != nil {
+            guard let terms = openTerms(row), !implied(Set(row.sites), CoverKey(pressure: row.pressure, period: row.period)) else { continue }
+            f.milp.addConstraint("cover_\(row.period)_\(row.pressure.rawValue)_\(emitted)", terms + [MILPTerm(row.served!, -1)], .greaterOrEqual, 0)
+            emitted += 1
         }
         for s in candidates {
             for (t, period) in periods.enumerated() {
@@ -477,5 +574,34 @@ extension PhasedPlanningInputs {
         }
         f.milp.objectiveConstant = f.constantCost
         return f
+    }
+}
+
+extension PhasedFormulation {
+    /// kg/day each demand draws at each site in each period (demand → period → draws): its own
+    /// draws, and its part of each pool it is in. A pool is split by filling its sites in order,
+    /// member by member, so a fleet is split across sites only where its pool's draws must be.
+    /// Any rounding left over goes to the last member, so the sites' loads are kept exactly.
+    func drawsBySite(_ solution: MILPSolution, tiny: Double) -> [[[(site: Int, kgPerDay: Double)]]] {
+        var result = assign.map { $0.map { $0.compactMap { solution[$0.v] > tiny ? ($0.site, solution[$0.v]) : nil } } }
+        for (t, pools) in pools.enumerated() {
+            for pool in pools {
+                var left = pool.draws.map { (site: $0.site, kg: max(0, solution[$0.v])) }
+                var j = 0
+                for (m, member) in pool.members.enumerated() {
+                    var need = member.kgPerDay
+                    var taken: [(site: Int, kgPerDay: Double)] = []
+                    while j < left.count && (need > tiny || m == pool.members.count - 1) {
+                        let take = m == pool.members.count - 1 ? left[j].kg : min(need, left[j].kg)
+                        if take > tiny { taken.append((left[j].site, take)) }
+                        need -= take
+                        left[j].kg -= take
+                        if left[j].kg <= tiny { j += 1 }
+                    }
+                    result[member.demand][t] += taken
+                }
+            }
+        }
+        return result
     }
 }
