@@ -269,4 +269,32 @@ struct RunTests {
             #expect(folder.read("out/summary.csv") == nil)
         }
     }
+
+    /// Each case forced. A plan but no proof: Zhejiang asked for an exact proof (gap 0), which
+    /// takes HiGHS minutes, with a starting plan (found in about a second) and 8 s.
+    @Test func aTimeLimitWithAPlanWritesItWithItsBoundAndGap() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/zhejiang-2025", "--out", folder.file("out"), "--no-xlsx", "--set", "placement.mip_gap_pct=0",
+                                  "--set", "placement.start_heuristic=true", "--set", "placement.time_limit_s=8"],
+                                 inDirectory: CLI.packageRoot.path, timeout: 300)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("time_limit_s = 8 s was reached before the optimum was proven: the plan written costs ¥"), "\(result.stderr)")
+        #expect(result.stderr.contains("the best bound is ¥") && result.stderr.contains("a gap of"), "\(result.stderr)")
+        #expect(!result.stderr.contains("What cannot be served:\n\n"))
+        let summary = CSVRows(String(decoding: folder.read("out/summary.csv") ?? [], as: UTF8.self))
+        #expect(summary.values("status") == ["feasible"])
+        let gap = Double(summary.values("relative_gap").first ?? "") ?? 0
+        #expect(gap > 0 && gap < 0.5, "relative_gap \(gap)")
+    }
+
+    /// No plan: Zhejiang without a start and 0.01 s, less than HiGHS's presolve takes.
+    @Test func aTimeLimitWithoutAPlanExitsThree() throws {
+        let folder = TemporaryFolder()
+        let result = try CLI.run(["run", "Models/zhejiang-2025", "--out", folder.file("out"), "--no-xlsx", "--set", "placement.time_limit_s=0.01"],
+                                 inDirectory: CLI.packageRoot.path, timeout: 300)
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("no feasible plan found within [placement] time_limit_s = 0.01 s; raise it in scenario.toml"), "\(result.stderr)")
+        #expect(!result.stderr.contains("What cannot be served:\n\n"))
+        #expect(folder.read("out/summary.csv") == nil)
+    }
 }

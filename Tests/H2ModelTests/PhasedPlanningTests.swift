@@ -55,6 +55,31 @@ import H2Numerics
         return Instance(scenario: scenario, a: ParameterCatalogue.defaults)
     }
 
+    /// An existing station nothing can use (no fleet within reach of its node) is listed as
+    /// idle, with its O&M counted, instead of vanishing from the plan; the enumeration
+    /// instances' depot fleets refuel at home, so a fleet-less node's station is idle.
+    @Test func anIdleExistingStationIsListedAndItsOperatingCostCounts() throws {
+        for seed in UInt64(0)..<40 {
+            var i = try Self.instance(seed: seed)
+            let homes = Set(i.scenario.fleets.map { f -> String in if case .depot(let home, _) = f.pattern { return home }; return "" })
+            guard let empty = ["A", "B", "C"].first(where: { !homes.contains($0) }) else { continue }
+            i.scenario.existingStations = [ExistingStation(id: "idle", name: "idle", node: empty, capacityKgPerDay: 500, pressure: .mpa35, openingYear: 2020)]
+            let plan = try CorridorPlanner.plan(i.scenario, i.a)
+            guard plan.status.hasSolution else { continue }
+            #expect(plan.idleExisting.map(\.id) == ["idle"] && plan.idleExisting.first?.site == empty)
+            #expect(!plan.stations.contains { $0.existingID == "idle" })
+            #expect(plan.diagnosis.contains { $0.message.contains("existing station idle at \(empty) dispenses nothing in any period") })
+            // The same plan without the station costs its O&M less, in both costs.
+            var without = i.scenario
+            without.existingStations = []
+            let other = try CorridorPlanner.plan(without, i.a)
+            let om = plan.idleExisting[0].annualOmCny * plan.horizon.periods.reduce(0) { $0 + plan.horizon.presentValueOfAnnual($1) }
+            #expect(abs((plan.recostedCostCny ?? 0) - (other.recostedCostCny ?? 0) - om) <= 1e-6 * om + 2e-4 * (other.recostedCostCny ?? 0))
+            return
+        }
+        Issue.record("no instance with a fleet-less node")
+    }
+
     /// The least present cost over every build schedule, each costed with the engine: per site,
     /// no unit or one unit of a type from a period on (the existing station instead where there
     /// is one); per site and period the cheapest source and trailer class for the kg it must

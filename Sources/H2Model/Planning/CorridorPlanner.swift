@@ -146,6 +146,9 @@ public struct CorridorPlan: Sendable {
     public var solver: PlanningSolver = .highs
     /// The starting plan the search began from (`start_heuristic`), nil without one.
     public var start: PlanningStart?
+    /// Existing stations the plan leaves without a kilogram to dispense in any period: they
+    /// stay open (their O&M is in both costs) and are listed, not hidden.
+    public var idleExisting: [IdleExistingStation] = []
 
     public var last: PeriodPlan? { periods.last }
     public var totalDemandKgPerDay: Double { last?.demandKgPerDay ?? 0 }
@@ -154,6 +157,17 @@ public struct CorridorPlan: Sendable {
     /// Stations (units) open in the last period.
     public var stationCount: Int { stations.reduce(0) { $0 + $1.stationCount } }
     public var horizonKg: Double { stations.reduce(0) { $0 + $1.horizonKg } }
+}
+
+/// An existing station that dispenses nothing in the plan.
+public struct IdleExistingStation: Sendable, Equatable {
+    public var id: String
+    public var site: String
+    public var capacityKgPerDay: Double
+    public var pressure: DispensingPressure
+    public var openedYear: Int
+    /// Its O&M, CNY a year, counted in the plan's cost in every period it is open.
+    public var annualOmCny: Double
 }
 
 public struct PlanningProblem: Error, Sendable, CustomStringConvertible {
