@@ -226,7 +226,7 @@ extension CorridorPlanner {
         var diagnosis = solved.diagnosis
         for e in idle {
             diagnosis.append(PlacementDiagnosis(subject: .stations, reason: .notChosen,
-                                                message: "existing station \(e.id) at \(e.site) dispenses nothing in any period: the plan serves its demand elsewhere; its O&M (\(formatNumber((e.annualOmCny / 1e4).rounded() / 100)) M CNY a year) still counts"))
+                                                message: "existing station \(e.id) at \(e.site) dispenses nothing in any period: no fleet of the plan refuels there (none can reach it, or other stations serve them for less); its O&M (\(formatNumber((e.annualOmCny / 1e4).rounded() / 100)) M CNY a year) still counts"))
         }
         for u in solved.unserved {
             let why = u.marginalCnyPerKg.map { "serving it would cost the network \(formatNumber(($0 * 100).rounded() / 100)) CNY/kg" } ?? "it cannot be served"

@@ -11,7 +11,8 @@
 //      still holds, because each site has at least the capacity (and is at least as open) as in
 //      the relaxation;
 //   3. complete it: solve the MILP with those unit counts fixed. What is left (intakes, link
-//      segments, central plants, the draws) is small, and it is solved to a loose gap.
+//      segments, central plants, the draws) is small, and it is solved to a loose gap;
+//   4. downsize it (below) and complete again, keeping the cheaper of the two.
 // The completed plan is passed to the solver as its incumbent (CBC takes it; for HiGHS and GLPK
 // the planner keeps it and reports it if the search ends with nothing better). It is a plan, not
 // a proof: it is called optimal only when its gap against the relaxation or the solver's bound is
@@ -32,38 +33,93 @@ extension PhasedPlanningInputs {
     /// The start's values for every variable of `f`, and its cost; nil when the relaxation has
     /// no optimum or the completion finds no plan within `timeLimitSeconds`.
     func start(for f: PhasedFormulation, timeLimitSeconds: Double?) throws -> (values: [Double], start: PlanningStart)? {
+        let clock = ContinuousClock(), began = clock.now
+        func left() -> Double? { timeLimitSeconds.map { max($0 - (clock.now - began).seconds, 1) } }
         let relaxed = try f.milp.relaxation.solve(timeLimitSeconds: timeLimitSeconds)
-        // The completion gets what the relaxation left of the time limit.
-        let left = timeLimitSeconds.map { max($0 - relaxed.solveSeconds, 1) }
         guard relaxed.status == .optimal, let bound = relaxed.objective else { return nil }
-        var completion = f.milp
-        completion.start = nil
+        let T = periods.count
+        // New-unit capacity the relaxation gives each site in each period, and whether it is
+        // at 70 MPa.
+        var capacity: [Int: [Double]] = [:], needs70: [Int: Bool] = [:]
+        for s in candidates {
+            guard let byType = f.units[s] else { continue }
+            capacity[s] = (0..<T).map { t in unitTypes.indices.reduce(0.0) { $0 + unitTypes[$1].capacityKgPerDay * relaxed[byType[$1][t]] } }
+            needs70[s] = unitTypes.indices.contains { k in unitTypes[k].pressure == .mpa70 && (0..<T).contains { relaxed[byType[k][$0]] > 1e-6 } }
+        }
+        let done = try completion(f, capacity: capacity, needs70: needs70, atLeastOne: [], timeLimitSeconds: left())
+        guard done.status.hasSolution, var cost = done.objective else { return nil }
+        var values = done.values
+        // 4. Downsize: the relaxation spreads capacity thinly, so its rounding leaves units
+        //    idle. Give each site with new units only what the completed plan dispenses there
+        //    (beyond its existing stations; at least one unit, which may be what covers a
+        //    corridor) and complete again; keep the cheaper plan.
+        let (load, load70) = siteLoads(f, values)
+        var used: [Int: [Double]] = [:], used70: [Int: Bool] = [:], keep = Set<Int>()
+        for s in candidates {
+            guard let byType = f.units[s], (0..<T).contains(where: { t in unitTypes.indices.contains { values[byType[$0][t].index] > 0.5 } }) else { continue }
+            keep.insert(s)
+            used[s] = periods.enumerated().map { t, period in
+                let all = max(0, (load[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: false))
+                let high = max(0, (load70[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: true))
+                return max(all, high)
+            }
+            used70[s] = (0..<T).contains { t in (load70[s]?[t] ?? 0) / maximumUtilisation > existingCapacity(at: s, in: periods[t], pressure70Only: true) + 1e-9 }
+        }
+        let smaller = try completion(f, capacity: used, needs70: used70, atLeastOne: keep, timeLimitSeconds: left())
+        if smaller.status.hasSolution, let c = smaller.objective, c < cost { cost = c; values = smaller.values }
+        return (values, PlanningStart(costCny: cost, relaxationCny: bound))
+    }
+
+    /// The MILP with every site's new units fixed: enough units of one type (70 MPa where
+    /// `needs70`; of that pressure, the type that holds the site's largest capacity most cheaply
+    /// within the per-site maximum, ties to the larger) to hold `capacity` in each period,
+    /// never fewer than the period before; sites in `atLeastOne` keep a unit from their first
+    /// period with capacity on. Sites not in `capacity` get none. Solved to a loose gap.
+    func completion(_ f: PhasedFormulation, capacity: [Int: [Double]], needs70: [Int: Bool], atLeastOne: Set<Int>, timeLimitSeconds: Double?) throws -> MILPSolution {
+        var milp = f.milp
+        milp.start = nil
         let T = periods.count
         for s in candidates {
             guard let byType = f.units[s] else { continue }
-            let needs70 = unitTypes.indices.contains { k in unitTypes[k].pressure == .mpa70 && (0..<T).contains { relaxed[byType[k][$0]] > 1e-6 } }
-            let pressure: DispensingPressure = needs70 || !unitTypes.contains { $0.pressure == .mpa35 } ? .mpa70 : .mpa35
-            // The type of that pressure that holds the site's largest capacity most cheaply
-            // within the per-site maximum (ties: the larger type).
-            let capacities = (0..<T).map { t in unitTypes.indices.reduce(0.0) { $0 + unitTypes[$1].capacityKgPerDay * relaxed[byType[$1][t]] } }
+            let capacities = capacity[s] ?? Array(repeating: 0, count: T)
+            let pressure: DispensingPressure = needs70[s] == true || !unitTypes.contains { $0.pressure == .mpa35 } ? .mpa70 : .mpa35
             let room = max(0, maximumUnitsPerSite - (existing[s] ?? []).count)
             func needed(_ k: Int) -> Int { Int(((capacities.max() ?? 0) / unitTypes[k].capacityKgPerDay - 1e-9).rounded(.up)) }
             let ofPressure = unitTypes.indices.filter { unitTypes[$0].pressure == pressure }
             guard let largest = ofPressure.max(by: { unitTypes[$0].capacityKgPerDay < unitTypes[$1].capacityKgPerDay }) else { continue }
             let fitting = ofPressure.filter { needed($0) <= room }
             let chosen = fitting.min { (Double(needed($0)) * unitAnnualCny[$0], -unitTypes[$0].capacityKgPerDay) < (Double(needed($1)) * unitAnnualCny[$1], -unitTypes[$1].capacityKgPerDay) } ?? largest
+            let first = atLeastOne.contains(s) ? (capacities.firstIndex { $0 > 1e-9 } ?? 0) : T
             var count = 0
             for (t, period) in periods.enumerated() {
                 let room = max(0, maximumUnitsPerSite - existing(at: s, in: period).count)
-                count = min(max(count, Int((capacities[t] / unitTypes[chosen].capacityKgPerDay - 1e-9).rounded(.up))), room)
+                count = min(max(count, Int((capacities[t] / unitTypes[chosen].capacityKgPerDay - 1e-9).rounded(.up)), t >= first ? 1 : 0), room)
                 for k in unitTypes.indices {
                     let value = Double(k == chosen ? count : 0)
-                    completion.setBounds(byType[k][t], lower: value, upper: value)
+                    milp.setBounds(byType[k][t], lower: value, upper: value)
                 }
             }
         }
-        let done = try completion.solve(timeLimitSeconds: left, relativeGap: max(relativeGap, 1e-3))
-        guard done.status.hasSolution, let cost = done.objective else { return nil }
-        return (done.values, PlanningStart(costCny: cost, relaxationCny: bound))
+        return try milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: max(relativeGap, 1e-3))
+    }
+
+    /// kg/day dispensed at each site in each period in `values` (all vehicles; 70 MPa ones).
+    func siteLoads(_ f: PhasedFormulation, _ values: [Double]) -> (all: [Int: [Double]], p70: [Int: [Double]]) {
+        let T = periods.count
+        var all: [Int: [Double]] = [:], p70: [Int: [Double]] = [:]
+        func add(_ site: Int, _ t: Int, _ kg: Double, _ pressure: DispensingPressure) {
+            all[site, default: Array(repeating: 0, count: T)][t] += kg
+            if pressure == .mpa70 { p70[site, default: Array(repeating: 0, count: T)][t] += kg }
+        }
+        for (d, byPeriod) in f.assign.enumerated() {
+            for (t, draws) in byPeriod.enumerated() { for (site, v) in draws { add(site, t, max(0, values[v.index]), demands[d].pressure) } }
+        }
+        for (t, pools) in f.pools.enumerated() {
+            for pool in pools {
+                guard let member = pool.members.first else { continue }
+                for (site, v) in pool.draws { add(site, t, max(0, values[v.index]), demands[member.demand].pressure) }
+            }
+        }
+        return (all, p70)
     }
 }
