@@ -147,7 +147,6 @@ struct PhasedFormulation {
     var assign: [[[(site: Int, v: MILPVariableID)]]] = []  // demand → period → its own draws
     /// Draws pooled across always-served demands (see the header), per period.
     var pools: [[DrawPool]] = []
-    var pooledIn: [[[Int]]] = []                       // demand → period → pool indices
     var supply: [[[DispensingPressure: MILPVariableID]]] = []  // link → period → pressure
     var segments: [[[(used: MILPVariableID, kg: MILPVariableID)]]] = []  // link → period → segment
     var plants: [CentralPlantKey: [[MILPVariableID]]] = [:]  // plant → size → period
@@ -265,7 +264,6 @@ extension PhasedPlanningInputs {
         for s in candidates { load[s] = Array(repeating: [], count: T); load70[s] = Array(repeating: [], count: T) }
         f.served = Array(repeating: Array(repeating: nil, count: T), count: demands.count)
         f.assign = Array(repeating: Array(repeating: [], count: T), count: demands.count)
-        f.pooledIn = Array(repeating: Array(repeating: [], count: T), count: demands.count)
         f.pools = Array(repeating: [], count: T)
         // Always-served draws, pooled by (pressure, sites) per period; and every cover row, kept
         // until all are known so that implied ones can be dropped.
@@ -312,7 +310,6 @@ extension PhasedPlanningInputs {
                             poolKeys[t].append(key)
                             f.pools[t].append(DrawPool(members: [(d, fuel)]))
                         }
-                        f.pooledIn[d][t].append(poolIndex[t][key]!)
                         return
                     }
                     var sum: [MILPTerm] = []
