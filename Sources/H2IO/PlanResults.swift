@@ -89,11 +89,12 @@ public enum PlanResults {
         for e in plan.idleExisting {
             let node = s.network.position(of: e.site).map { s.network.nodes[$0] }
             let capacities: [CSVCell] = plan.periods.map { .number(e.openedYear <= $0.period.year ? e.capacityKgPerDay : 0) }
-            let blanks = Array(repeating: CSVCell.empty, count: csv.header.count - 11 - 2 * years.count - 2 - 5)
-            try csv.appendRow([
+            let row: [CSVCell] = [
                 .text(e.site), .text(node?.name ?? ""), .text(names.nodes[e.site] ?? ""), coordinate(node?.latitude), coordinate(node?.longitude), .integer(e.openedYear),
                 .text("true"), .text("\(formatNumber(e.capacityKgPerDay))kgd"), .integer(1), .integer(e.pressure.rawValue), .number(e.capacityKgPerDay),
-            ] + capacities + years.map { _ in CSVCell.number(0) } + [.number(0), .number(0), .text("idle"), .empty, .empty, .empty, .number(0)] + blanks)
+            ] + capacities + years.map { _ in CSVCell.number(0) } + [.number(0), .number(0), .text("idle"), .empty, .empty, .empty, .number(0)]
+            // The rest (price, carbon, returns, policies) has nothing to say of an idle station.
+            try csv.appendRow(row + Array(repeating: CSVCell.empty, count: csv.header.count - row.count))
         }
         return csv
     }

@@ -249,6 +249,24 @@ struct RunTests {
     }
 }
 
+/// Issue 7: an existing station no fleet of the plan refuels at has its stations.csv row
+/// (production "idle", no throughput, no price), its GIS point and a warning.
+@Test func anIdleExistingStationHasItsRow() throws {
+    let folder = TemporaryFolder()
+    let dir = try editedGuizhou(folder, "existing_stations.csv") { $0 + "GZ-X1,Test station,,GZ_DZ,500,2020-01,reported,test\n" }
+    let result = try CLI.run(["run", dir, "--out", folder.file("out"), "--no-xlsx"], in: folder)
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("existing station GZ-X1 at GZ_DZ dispenses nothing in any period"), "\(result.stderr)")
+    let stations = CSVRows(String(decoding: folder.read("out/stations.csv") ?? [], as: UTF8.self))
+    let node = try #require(stations.column("node"))
+    let row = try #require(stations.rows.first { $0[node] == "GZ_DZ" })
+    func cell(_ name: String) -> String? { stations.column(name).map { row[$0] } }
+    #expect(cell("production") == "idle" && cell("existing") == "true" && cell("throughput_kg_per_day") == "0" && cell("break_even_cny_per_kg") == "")
+    #expect(row.count == stations.header.count)
+    let layer = String(decoding: folder.read("out/stations.geojson") ?? [], as: UTF8.self)
+    #expect(layer.contains("\"GZ_DZ\""))
+}
+
 /// Issue 8, item 4: a run stopped by its time limit says what it has. With a plan: it is
 /// written, and stderr gives its cost, the bound and the gap and how to raise the limit. With
 /// none: exit 3 and how to raise the limit, never an empty "what cannot be served" list.
