@@ -7,14 +7,10 @@
 #   bash Benchmarks/glpk_options.sh .build/scale-bench/guizhou-nodes-3p.lp 120
 #   bash Benchmarks/glpk_options.sh .build/backend-bench/frlm_300.mps 60 --max
 set -euo pipefail
-file=${1:?usage: glpk_options.sh FILE [time_limit_s] [--max]}
-limit=${2:-120}
-sense=${3:-}
-case "$file" in
-  *.mps) format=--freemps ;;
-  *.lp) format=--lp ;;
-  *) echo "glpk_options.sh: $file: expected a .lp or .mps file" >&2; exit 64 ;;
-esac
+default_limit=120
+# shellcheck source=lp_file.sh
+source "$(dirname "$0")/lp_file.sh"
+format=$glpk_format
 extra=()
 [ "$sense" = "--max" ] && extra=(--max)
 # The planning models are solved with cuts; the network-only FRLM without.

@@ -7,14 +7,8 @@
 #   bash Benchmarks/lp_solvers.sh /work/notes/guizhou-3period.lp 300
 #   bash Benchmarks/lp_solvers.sh .build/backend-bench/frlm_100.mps 60 --max
 set -euo pipefail
-file=${1:?usage: lp_solvers.sh FILE [time_limit_s] [--max]}
-limit=${2:-300}
-sense=${3:-}
-case "$file" in
-  *.mps) glpk_format=--freemps ;;
-  *.lp) glpk_format=--lp ;;
-  *) echo "lp_solvers.sh: $file: expected a .lp or .mps file" >&2; exit 64 ;;
-esac
+# shellcheck source=lp_file.sh
+source "$(dirname "$0")/lp_file.sh"
 cbc_sense=() glpk_sense=()
 [ "$sense" = "--max" ] && cbc_sense=(-maximize) && glpk_sense=(--max)
 now() { date +%s.%N; }

@@ -58,12 +58,10 @@ extension PhasedPlanningInputs {
         for s in candidates {
             guard let byType = f.units[s], (0..<T).contains(where: { t in unitTypes.indices.contains { values[byType[$0][t].index] > 0.5 } }) else { continue }
             keep.insert(s)
-            used[s] = periods.enumerated().map { t, period in
-                let all = max(0, (load[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: false))
-                let high = max(0, (load70[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: true))
-                return max(all, high)
-            }
-            used70[s] = (0..<T).contains { t in (load70[s]?[t] ?? 0) / maximumUtilisation > existingCapacity(at: s, in: periods[t], pressure70Only: true) + 1e-9 }
+            let all = periods.enumerated().map { t, period in max(0, (load[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: false)) }
+            let high = periods.enumerated().map { t, period in max(0, (load70[s]?[t] ?? 0) / maximumUtilisation - existingCapacity(at: s, in: period, pressure70Only: true)) }
+            used[s] = zip(all, high).map { max($0, $1) }
+            used70[s] = high.contains { $0 > 1e-9 }
         }
         let smaller = try completion(f, capacity: used, needs70: used70, atLeastOne: keep, timeLimitSeconds: left())
         if smaller.status.hasSolution, let c = smaller.objective, c < cost { cost = c; values = smaller.values }
@@ -83,17 +81,19 @@ extension PhasedPlanningInputs {
             guard let byType = f.units[s] else { continue }
             let capacities = capacity[s] ?? Array(repeating: 0, count: T)
             let pressure: DispensingPressure = needs70[s] == true || !unitTypes.contains { $0.pressure == .mpa35 } ? .mpa70 : .mpa35
-            let room = max(0, maximumUnitsPerSite - (existing[s] ?? []).count)
-            func needed(_ k: Int) -> Int { Int(((capacities.max() ?? 0) / unitTypes[k].capacityKgPerDay - 1e-9).rounded(.up)) }
+            // Units of type k that hold `kg` kg/day.
+            func units(_ kg: Double, _ k: Int) -> Int { Int((kg / unitTypes[k].capacityKgPerDay - 1e-9).rounded(.up)) }
+            let peak = capacities.max() ?? 0
             let ofPressure = unitTypes.indices.filter { unitTypes[$0].pressure == pressure }
             guard let largest = ofPressure.max(by: { unitTypes[$0].capacityKgPerDay < unitTypes[$1].capacityKgPerDay }) else { continue }
-            let fitting = ofPressure.filter { needed($0) <= room }
-            let chosen = fitting.min { (Double(needed($0)) * unitAnnualCny[$0], -unitTypes[$0].capacityKgPerDay) < (Double(needed($1)) * unitAnnualCny[$1], -unitTypes[$1].capacityKgPerDay) } ?? largest
+            let room = max(0, maximumUnitsPerSite - (existing[s] ?? []).count)
+            let fitting = ofPressure.filter { units(peak, $0) <= room }
+            let chosen = fitting.min { (Double(units(peak, $0)) * unitAnnualCny[$0], -unitTypes[$0].capacityKgPerDay) < (Double(units(peak, $1)) * unitAnnualCny[$1], -unitTypes[$1].capacityKgPerDay) } ?? largest
             let first = atLeastOne.contains(s) ? (capacities.firstIndex { $0 > 1e-9 } ?? 0) : T
             var count = 0
             for (t, period) in periods.enumerated() {
                 let room = max(0, maximumUnitsPerSite - existing(at: s, in: period).count)
-                count = min(max(count, Int((capacities[t] / unitTypes[chosen].capacityKgPerDay - 1e-9).rounded(.up)), t >= first ? 1 : 0), room)
+                count = min(max(count, units(capacities[t], chosen), t >= first ? 1 : 0), room)
                 for k in unitTypes.indices {
                     let value = Double(k == chosen ? count : 0)
                     milp.setBounds(byType[k][t], lower: value, upper: value)
