@@ -50,78 +50,100 @@ extension MILPProblem {
 
         highsLock.lock()
         defer { highsLock.unlock() }
-        guard let highs = Highs_create() else {
-            throw NumericsError(.libraryFailure, operation: op, detail: "Highs_create returned nil")
-        }
-        defer { Highs_destroy(highs) }
-        // Options first (output off before anything can print).
-        var optionsOK = Highs_setBoolOptionValue(highs, "output_flag", 0) != kHighsStatusError
-        optionsOK = optionsOK && Highs_setIntOptionValue(highs, "threads", 1) != kHighsStatusError
-        optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "mip_rel_gap", relativeGap) != kHighsStatusError
-        optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "mip_abs_gap", 1e-10) != kHighsStatusError
-        // Cuts stay in the LP for 20 rounds unused, not 10: chosen by benchmark
-        // (Benchmarks/python/highs_options.py on five planning models, two runs side by side:
-        // time against the default 0.46-0.49 on Zhejiang's 3-period plan, median about 0.8,
-        // worst 1.13; objective scaling and heuristic effort were less consistent).
-        optionsOK = optionsOK && Highs_setIntOptionValue(highs, "mip_lp_age_limit", 20) != kHighsStatusError
-        if let timeLimitSeconds {
-            optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "time_limit", timeLimitSeconds) != kHighsStatusError
-        }
-        guard optionsOK else { throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS refused an option") }
+        // One attempt, with or without the MIP start (see the check of the start's values).
+        func attempt(_ start: [Double]?) throws(NumericsError) -> (solution: MILPSolution, relaxationUnbounded: Bool)? {
+            guard let highs = Highs_create() else {
+                throw NumericsError(.libraryFailure, operation: op, detail: "Highs_create returned nil")
+            }
+            defer { Highs_destroy(highs) }
+            // Options first (output off before anything can print).
+            var optionsOK = Highs_setBoolOptionValue(highs, "output_flag", 0) != kHighsStatusError
+            optionsOK = optionsOK && Highs_setIntOptionValue(highs, "threads", 1) != kHighsStatusError
+            optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "mip_rel_gap", relativeGap) != kHighsStatusError
+            optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "mip_abs_gap", 1e-10) != kHighsStatusError
+            // Cuts stay in the LP for 20 rounds unused, not 10: chosen by benchmark
+            // (Benchmarks/python/highs_options.py on five planning models, two runs side by side:
+            // time against the default 0.46-0.49 on Zhejiang's 3-period plan, median about 0.8,
+            // worst 1.13; objective scaling and heuristic effort were less consistent).
+            optionsOK = optionsOK && Highs_setIntOptionValue(highs, "mip_lp_age_limit", 20) != kHighsStatusError
+            if let timeLimitSeconds {
+                optionsOK = optionsOK && Highs_setDoubleOptionValue(highs, "time_limit", timeLimitSeconds) != kHighsStatusError
+            }
+            guard optionsOK else { throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS refused an option") }
 
-        let integerModel = hasIntegerVariables
-        let senseCode = sense == .minimise ? kHighsObjSenseMinimize : kHighsObjSenseMaximize
-        let passed = integerModel
-            ? Highs_passMip(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
-                            senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements, integrality)
-            : Highs_passLp(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
-                           senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements)
-        guard passed != kHighsStatusError else {
-            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS rejected the model")
+            let integerModel = hasIntegerVariables
+            let senseCode = sense == .minimise ? kHighsObjSenseMinimize : kHighsObjSenseMaximize
+            let passed = integerModel
+                ? Highs_passMip(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
+                                senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements, integrality)
+                : Highs_passLp(highs, HighsInt(columnCount), HighsInt(rowCount), HighsInt(model.nonZeroCount), kHighsMatrixFormatColwise,
+                               senseCode, 0, objective, columnLower, columnUpper, matrix.rowLower, matrix.rowUpper, matrix.starts, matrix.rowIndex, matrix.elements)
+            guard passed != kHighsStatusError else {
+                throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS rejected the model")
+            }
+            // A MIP start: HiGHS checks it and, when feasible, begins with it as its incumbent, so
+            // it prunes from the first node and its neighbourhood searches (RINS) start from it.
+            // The values returned are checked against the objective returned below: an earlier
+            // use of the start on this interface returned the start's values beside a better
+            // plan's objective, and a plan must never be reported at a cost it does not have.
+            var started = false
+            if integerModel, let start, start.count == columnCount {
+                started = Highs_setSolution(highs, start, nil, nil, nil) != kHighsStatusError
+            }
+            guard Highs_run(highs) != kHighsStatusError else {
+                throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS failed (status \(Highs_getModelStatus(highs)))")
+            }
+            let status = Highs_getModelStatus(highs)
+            switch status {
+            case kHighsModelStatusInfeasible: return none(.infeasible)
+            case kHighsModelStatusUnbounded, kHighsModelStatusUnboundedOrInfeasible: return none(.unbounded, relaxationUnbounded: true)
+            case kHighsModelStatusOptimal, kHighsModelStatusTimeLimit: break
+            default:
+                throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS stopped with model status \(status)")
+            }
+            var primal: HighsInt = 0
+            _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primal)
+            guard primal == kHighsSolutionStatusFeasible else {
+                if status == kHighsModelStatusTimeLimit { return none(.timeLimitNoSolution) }
+                throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS reported an optimum without a feasible solution")
+            }
+            var values = [Double](repeating: 0, count: columnCount)
+            guard Highs_getSolution(highs, &values, nil, nil, nil) != kHighsStatusError else {
+                throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS returned no solution")
+            }
+            let incumbent = Highs_getObjectiveValue(highs) + objectiveConstant
+            if started {
+                // The objective of the values themselves must be the one reported.
+                var own = objectiveConstant
+                for (j, value) in values.enumerated() { own += objective[j] * value }
+                guard abs(own - incumbent) <= 1e-7 * max(1, abs(incumbent)) else {
+                    return nil
+                }
+            }
+            guard integerModel else {
+                guard status == kHighsModelStatusOptimal else { return none(.timeLimitNoSolution) }
+                return (MILPSolution(status: .optimal, objective: incumbent, bestBound: incumbent, relativeGap: 0, values: values, solveSeconds: 0), false)
+            }
+            var dualBound = 0.0
+            _ = Highs_getDoubleInfoValue(highs, "mip_dual_bound", &dualBound)
+            var bound = dualBound + objectiveConstant
+            if !bound.isFinite || abs(bound) >= 1e30 { bound = sense == .minimise ? -Double.infinity : Double.infinity }
+            // Never better than the incumbent itself, in the problem's own sense.
+            bound = sense == .minimise ? min(bound, incumbent) : max(bound, incumbent)
+            let gap = abs(incumbent - bound) / (abs(incumbent) + Double.ulpOfOne)
+            // Finished with the bound meeting the incumbent: proven optimal. HiGHS also says
+            // "optimal" when it stopped at the requested gap; that is a feasible plan with its gap.
+            if status == kHighsModelStatusOptimal, gap <= 1e-9 || relativeGap == 0 {
+                return (MILPSolution(status: .optimal, objective: incumbent, bestBound: incumbent, relativeGap: 0, values: values, solveSeconds: 0), false)
+            }
+            return (MILPSolution(status: .feasible(relativeGap: gap), objective: incumbent, bestBound: bound.isFinite ? bound : nil,
+                                 relativeGap: gap, values: values, solveSeconds: 0), false)
         }
-        // No MIP start (`start` is ignored): with one set (Highs_setSolution or
-        // Highs_setSparseSolution), HiGHS 1.16's C interface returned the start's values beside
-        // the better plan's objective (PhasedPlanningTests caught it). The planner keeps the
-        // start itself instead (CorridorPlanner.optimise).
-        guard Highs_run(highs) != kHighsStatusError else {
-            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS failed (status \(Highs_getModelStatus(highs)))")
+        if let solved = try attempt(start) { return solved }
+        // The values did not cost what HiGHS reported: solve again without the start.
+        guard let solved = try attempt(nil) else {
+            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS returned values that do not cost its objective")
         }
-        let status = Highs_getModelStatus(highs)
-        switch status {
-        case kHighsModelStatusInfeasible: return none(.infeasible)
-        case kHighsModelStatusUnbounded, kHighsModelStatusUnboundedOrInfeasible: return none(.unbounded, relaxationUnbounded: true)
-        case kHighsModelStatusOptimal, kHighsModelStatusTimeLimit: break
-        default:
-            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS stopped with model status \(status)")
-        }
-        var primal: HighsInt = 0
-        _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primal)
-        guard primal == kHighsSolutionStatusFeasible else {
-            if status == kHighsModelStatusTimeLimit { return none(.timeLimitNoSolution) }
-            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS reported an optimum without a feasible solution")
-        }
-        var values = [Double](repeating: 0, count: columnCount)
-        guard Highs_getSolution(highs, &values, nil, nil, nil) != kHighsStatusError else {
-            throw NumericsError(.libraryFailure, operation: op, detail: "HiGHS returned no solution")
-        }
-        let incumbent = Highs_getObjectiveValue(highs) + objectiveConstant
-        guard integerModel else {
-            guard status == kHighsModelStatusOptimal else { return none(.timeLimitNoSolution) }
-            return (MILPSolution(status: .optimal, objective: incumbent, bestBound: incumbent, relativeGap: 0, values: values, solveSeconds: 0), false)
-        }
-        var dualBound = 0.0
-        _ = Highs_getDoubleInfoValue(highs, "mip_dual_bound", &dualBound)
-        var bound = dualBound + objectiveConstant
-        if !bound.isFinite || abs(bound) >= 1e30 { bound = sense == .minimise ? -Double.infinity : Double.infinity }
-        // Never better than the incumbent itself, in the problem's own sense.
-        bound = sense == .minimise ? min(bound, incumbent) : max(bound, incumbent)
-        let gap = abs(incumbent - bound) / (abs(incumbent) + Double.ulpOfOne)
-        // Finished with the bound meeting the incumbent: proven optimal. HiGHS also says
-        // "optimal" when it stopped at the requested gap; that is a feasible plan with its gap.
-        if status == kHighsModelStatusOptimal, gap <= 1e-9 || relativeGap == 0 {
-            return (MILPSolution(status: .optimal, objective: incumbent, bestBound: incumbent, relativeGap: 0, values: values, solveSeconds: 0), false)
-        }
-        return (MILPSolution(status: .feasible(relativeGap: gap), objective: incumbent, bestBound: bound.isFinite ? bound : nil,
-                             relativeGap: gap, values: values, solveSeconds: 0), false)
+        return solved
     }
 }

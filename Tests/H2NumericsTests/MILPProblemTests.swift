@@ -49,6 +49,28 @@ func knapsackOptimumEqualsBruteForce(backend: MILPBackend, seed: Int) throws {
     #expect(s.relativeGap == 0)
 }
 
+/// A MIP start (HiGHS and CBC take one): from a poor feasible start (the single most valuable
+/// item that fits) and from an infeasible one (every item), the search still ends at the
+/// brute-force optimum, with values that are not the start's and that cost the objective.
+@Test(arguments: MILPBackend.allCases, 0..<20)
+func startedSearchReachesTheOptimumWithItsOwnValues(backend: MILPBackend, seed: Int) throws {
+    let k = Knapsack(seed: UInt64(seed), items: 12)
+    let fits = k.values.indices.filter { k.weights[$0] <= k.capacity }
+    guard let one = fits.max(by: { k.values[$0] < k.values[$1] }) else { return }
+    let poor = k.values.indices.map { $0 == one ? 1.0 : 0.0 }
+    let optimum = k.bruteForceOptimum()
+    for start in [poor, Array(repeating: 1.0, count: k.values.count)] {
+        var (p, x) = k.problem(backend)
+        p.start = start
+        let s = try p.solve()
+        #expect(s.status == .optimal)
+        #expect(s.objective == optimum)
+        let value = x.indices.reduce(0.0) { $0 + k.values[$1] * s[x[$1]].rounded() }
+        let weight = x.indices.reduce(0.0) { $0 + k.weights[$1] * s[x[$1]].rounded() }
+        #expect(value == optimum && weight <= k.capacity, "seed \(seed): the values returned cost \(value), not the optimum \(optimum)")
+    }
+}
+
 @Test(arguments: MILPBackend.allCases)
 func linearProgramHandSolved(backend: MILPBackend) throws {
     // max 3x + 2y, x + y ≤ 4, x + 3y ≤ 6, x ≤ 3 → x = 3, y = 1, objective 11.

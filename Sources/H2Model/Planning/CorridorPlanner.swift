@@ -486,8 +486,8 @@ public enum CorridorPlanner {
                 limit = timeLimitSeconds.map { max($0 - used, 1) }
             }
             solution = try f.milp.solve(timeLimitSeconds: limit, relativeGap: gap)
-            // A search stopped by its time limit with no plan, or none as good as the start (a
-            // backend that takes no start), reports the start, against the better of the two
+            // A search stopped by its time limit with no plan, or none as good as the start (GLPK,
+            // which takes no start), reports the start, against the better of the two
             // lower bounds; it is called optimal (below) only if that gap is within the one asked.
             if let startValues, let start, solution.status != .optimal, (solution.objective ?? .infinity) > start.costCny {
                 let bound = max(solution.bestBound ?? -.infinity, start.relaxationCny)

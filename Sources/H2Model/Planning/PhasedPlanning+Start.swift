@@ -13,7 +13,7 @@
 //   3. complete it: solve the MILP with those unit counts fixed. What is left (intakes, link
 //      segments, central plants, the draws) is small, and it is solved to a loose gap;
 //   4. downsize it (below) and complete again, keeping the cheaper of the two.
-// The completed plan is passed to the solver as its incumbent (CBC takes it; for HiGHS and GLPK
+// The completed plan is passed to the solver as its incumbent (HiGHS and CBC take it; for GLPK
 // the planner keeps it and reports it if the search ends with nothing better). It is a plan, not
 // a proof: it is called optimal only when its gap against the relaxation or the solver's bound is
 // within the gap asked for. Its own gap against the relaxation is reported beside it.
