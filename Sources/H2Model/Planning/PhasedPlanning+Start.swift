@@ -87,7 +87,8 @@ extension PhasedPlanningInputs {
             let ofPressure = unitTypes.indices.filter { unitTypes[$0].pressure == pressure }
             guard let largest = ofPressure.max(by: { unitTypes[$0].capacityKgPerDay < unitTypes[$1].capacityKgPerDay }) else { continue }
             let room = max(0, maximumUnitsPerSite - (existing[s] ?? []).count)
-            let fitting = ofPressure.filter { units(peak, $0) <= room }
+            // (Within each type's own bound: a type worth having once is not chosen to be had twice.)
+            let fitting = ofPressure.filter { units(peak, $0) <= min(room, Int(f.milp.variables[byType[$0][0].index].upperBound)) }
             let chosen = fitting.min { (Double(units(peak, $0)) * unitAnnualCny[$0], -unitTypes[$0].capacityKgPerDay) < (Double(units(peak, $1)) * unitAnnualCny[$1], -unitTypes[$1].capacityKgPerDay) } ?? largest
             let first = atLeastOne.contains(s) ? (capacities.firstIndex { $0 > 1e-9 } ?? 0) : T
             var count = 0
