@@ -106,8 +106,9 @@ extension ScenarioLoader {
         scenario.planning = planning
     }
 
-    /// Reads the planning tables of a scenario whose parameters are already loaded. Kept for
-    /// callers written before the one-pass loader; it reads the folder's files a second time.
+    /// Reads the planning tables of a scenario whose parameters are already loaded, under the
+    /// scenario's setting overrides as they are now: a sweep over `placement.*` settings reads
+    /// them once per case (the one-pass loader read them under the command line's overrides).
     public static func loadPlanning(directory: String, scenario: inout Scenario) throws(ScenarioError) -> PlanningScenario {
         var files = ScenarioFiles()
         var problems = InputErrors(), warnings = InputErrors()
@@ -115,7 +116,10 @@ extension ScenarioLoader {
         readTables(directory, settingsFile: settings, files: &files, scenario: &scenario, &problems, &warnings)
         for input in files.inputs where !scenario.inputs.contains(where: { $0.path == input.path }) { scenario.inputs.append(input) }
         do { try problems.throwIfAny() } catch { throw SettingOverrides.error(error) }
-        return scenario.planning!
+        guard let planning = scenario.planning else {
+            throw .usage("\(directory): no planning tables were read (nodes.csv, edges.csv, fleets.csv, vehicle_classes.csv, sources.csv); `run` needs them")
+        }
+        return planning
     }
 
     /// The node ids a table may refer to: the network when it could be built, else the ids of
