@@ -148,6 +148,25 @@ import Testing
         }
     }
 
+    /// A station inside a larger neighbour's circle (Pinghu in Jiaxing's, Beilun beside Ningbo)
+    /// gets its label a few steps out, with a leader line, clear of both circles, not over the
+    /// neighbour: every spot next to its point lies inside the big circle (right, left, above,
+    /// below and the diagonals at 13 px are all within 30 px of its centre), and the first clear
+    /// one is to the left two steps out.
+    @Test func aLabelLeavesANeighboursCircleWhenASpotAFewStepsOutIsClear() throws {
+        var placer = LabelPlacer(frame: PlotBox(x: 0, y: 0, width: 1000, height: 1000))
+        let circles = [(x: 500.0, y: 500.0, r: 10.0), (x: 505.0, y: 500.0, r: 30.0)]
+        for c in circles { placer.addMarker(PlotBox(x: c.x - c.r, y: c.y - c.r, width: 2 * c.r, height: 2 * c.r), round: true) }
+        let placed = placer.place("A", at: (500, 500), gap: 13, fontSize: 12, required: true)
+        let spot = try #require(placed)
+        #expect(spot.displaced)
+        for c in circles {
+            let dx = max(spot.box.x - c.x, 0, c.x - spot.box.maxX), dy = max(spot.box.y - c.y, 0, c.y - spot.box.maxY)
+            #expect(dx * dx + dy * dy >= c.r * c.r, "the label \(spot.box) meets the circle at \(c)")
+        }
+        #expect(spot.box.maxX < 500, "to the left: \(spot.box)")
+    }
+
     /// The capacity legend reaches the largest circle drawn; delivery modes only of links drawn.
     @Test func legendShowsWhatIsDrawn() throws {
         #expect(MapSVG.legendSizes([500, 12_000, 2_000]) == [1_000, 5_000, 12_000])

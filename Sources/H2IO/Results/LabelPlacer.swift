@@ -22,13 +22,14 @@ struct LabelPlacer {
     private var labelBuckets: [Int: [Int]] = [:]
     private var markerBuckets: [Int: [Int]] = [:]
     private(set) var labels: [PlotBox] = []
-    private var markers: [PlotBox] = []
+    private var markers: [(box: PlotBox, round: Bool)] = []
 
     init(frame: PlotBox) { self.frame = frame }
 
-    /// A marker (circle or square) that labels should keep clear of.
-    mutating func addMarker(_ box: PlotBox) {
-        markers.append(box)
+    /// A marker that labels should keep clear of: a square filling `box`, or (`round`) the
+    /// circle inscribed in it, whose corners a label may use.
+    mutating func addMarker(_ box: PlotBox, round: Bool = false) {
+        markers.append((box, round))
         for key in keys(box) { markerBuckets[key, default: []].append(markers.count - 1) }
     }
 
@@ -50,8 +51,9 @@ struct LabelPlacer {
                 }
                 if required && fallback == nil { fallback = candidate }
             }
-            // Next to the point, over a marker, reads better than far away in the clear.
-            if ring == 0, let spot = fallback {
+            // Over a marker next to the point reads better than far away in the clear; a few
+            // steps out, with its leader line, reads better than over another station.
+            if ring == min(rings, Self.ringsBeforeOverlap) - 1, let spot = fallback {
                 accept(spot)
                 return spot
             }
@@ -90,9 +92,26 @@ struct LabelPlacer {
         ]
     }
 
+    /// Rings searched for a spot clear of markers before a label may sit over one.
+    static let ringsBeforeOverlap = 3
+
     private func collides(_ box: PlotBox, _ buckets: [Int: [Int]], _ boxes: [PlotBox]) -> Bool {
         for key in keys(box) {
             for index in buckets[key] ?? [] where boxes[index].intersects(box) { return true }
+        }
+        return false
+    }
+
+    private func collides(_ box: PlotBox, _ buckets: [Int: [Int]], _ markers: [(box: PlotBox, round: Bool)]) -> Bool {
+        for key in keys(box) {
+            for index in buckets[key] ?? [] where markers[index].box.intersects(box) {
+                guard markers[index].round else { return true }
+                // The circle meets the box when the box's nearest point to its centre is inside it.
+                let m = markers[index].box, r = m.width / 2
+                let (cx, cy) = (m.x + r, m.y + m.height / 2)
+                let dx = max(box.x - cx, 0, cx - box.maxX), dy = max(box.y - cy, 0, cy - box.maxY)
+                if dx * dx + dy * dy < r * r { return true }
+            }
         }
         return false
     }

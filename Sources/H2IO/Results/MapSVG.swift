@@ -98,7 +98,7 @@ public enum MapSVG {
         for station in drawingOrder {
             let p = pixel((station.latitude, station.longitude))
             let radius = stationRadius(station.capacityKgPerDay)
-            placer.addMarker(PlotBox(x: p.x - radius, y: p.y - radius, width: 2 * radius, height: 2 * radius))
+            placer.addMarker(PlotBox(x: p.x - radius, y: p.y - radius, width: 2 * radius, height: 2 * radius), round: true)
             clearance[station.site] = max(clearance[station.site] ?? 0, radius)
             svg.element("circle", [
                 ("id", "station-" + station.site), ("cx", svgNumber(p.x)), ("cy", svgNumber(p.y)), ("r", svgNumber(radius)),
