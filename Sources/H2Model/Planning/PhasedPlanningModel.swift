@@ -173,7 +173,7 @@ extension PhasedPlanningInputs {
     /// of two, keeps the site open in the same periods, and costs no more, since a unit's cost
     /// is its annual cost times the sum of pv over the periods it is in service; nothing else
     /// in the model depends on the mix. Bounding the type at one removes those equivalent or
-    /// dearer mixes from the search: the Zhejiang flagship's proof took 30 s instead of 71 s
+    /// dearer mixes from the search: the Zhejiang flagship's proof took 33 s instead of 72 s
     /// (median of three HiGHS seeds on its written model).
     func mostUnitsWorthHaving(_ pv: [Double]) -> [Int] {
         Self.mostUnitsWorthHaving(unitTypes, annualCny: unitAnnualCny, perSite: maximumUnitsPerSite, pv: pv)
