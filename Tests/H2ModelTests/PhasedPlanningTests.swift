@@ -274,6 +274,28 @@ import H2Numerics
         #expect(PhasedPlanningInputs.mostUnitsWorthHaving(types, annualCny: [1, 2, 1], perSite: 4, pv: [1]) == [1, 4, 4])
     }
 
+    /// The start's rounding by hand: 500, 1,000 and 2,000 kg/day units at 1, 1.37 and 2 a year,
+    /// at most one of each small type and three places. 2,100 kg/day: 2,000 + 500 (3) beats
+    /// 2,000 + 1,000 (3.37) and two 2,000s (4). From that, 4,000: only another 2,000 holds it
+    /// (500 + 1,000 + 2,000 holds 3,500). 9,000: nothing holds it, so the most capacity. Nothing
+    /// to hold but a unit wanted: the cheapest unit.
+    @Test func theStartRoundsEachSiteToTheCheapestMixThatHoldsIt() throws {
+        var i = try Self.instance(seed: 1)
+        i.scenario.settings.stationSizesKgPerDay = [500, 1000, 2000]
+        i.scenario.settings.maximumStationsPerNode = 3
+        let horizon = PlanningHorizon(years: i.scenario.settings.periodYears, horizonYears: 20, discountRate: 0.08)
+        var inputs = try CorridorPlanner.demandByPeriod(i.scenario, i.a, horizon)
+        let types = inputs.unitTypes.indices.filter { inputs.unitTypes[$0].pressure == .mpa35 }
+        #expect(types.map { inputs.unitTypes[$0].capacityKgPerDay } == [500, 1000, 2000])
+        for (k, cost) in zip(types, [1.0, 1.37, 2]) { inputs.unitAnnualCny[k] = cost }
+        let most = [1, 1, 3]
+        #expect(inputs.cheapestMix(types, holding: 2100, from: [0, 0, 0], most: most, room: 3, least: 0) == [1, 0, 1])
+        #expect(inputs.cheapestMix(types, holding: 4000, from: [1, 0, 1], most: most, room: 3, least: 0) == [1, 0, 2])
+        #expect(inputs.cheapestMix(types, holding: 9000, from: [1, 0, 1], most: most, room: 3, least: 0) == [1, 0, 2])
+        #expect(inputs.cheapestMix(types, holding: 0, from: [0, 0, 0], most: most, room: 3, least: 1) == [1, 0, 0])
+        #expect(inputs.cheapestMix(types, holding: 0, from: [0, 0, 0], most: most, room: 3, least: 0) == [0, 0, 0])
+    }
+
     /// A small corridor with a corridor flow, for the monotonicity properties.
     static func corridor(seed: UInt64) throws -> PlanningScenario {
         var i = try instance(seed: seed)

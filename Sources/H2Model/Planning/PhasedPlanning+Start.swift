@@ -4,10 +4,10 @@
 // relaxation without finding any plan (a 100-node synthetic province: no plan after 120 s), so a
 // time-limited run would have nothing to report. The start gives it one at once:
 //   1. solve the LP relaxation (a valid lower bound on the optimum);
-//   2. round it up, site by site: enough units of one type (70 MPa where the relaxation puts
-//      70 MPa capacity there; the type that holds the site's largest capacity most cheaply) to
-//      hold the capacity the relaxation gives the site in each period, never fewer than in the
-//      period before. Every draw, cover row and capacity row the relaxation satisfies then
+//   2. round it up, site by site: in each period the cheapest mix of units (70 MPa where the
+//      relaxation puts 70 MPa capacity there), within each type's bound, that holds the
+//      capacity the relaxation gives the site, never fewer of a type than in the period
+//      before. Every draw, cover row and capacity row the relaxation satisfies then
 //      still holds, because each site has at least the capacity (and is at least as open) as in
 //      the relaxation;
 //   3. complete it: solve the MILP with those unit counts fixed. What is left (intakes, link
@@ -68,11 +68,12 @@ extension PhasedPlanningInputs {
         return (values, PlanningStart(costCny: cost, relaxationCny: bound))
     }
 
-    /// The MILP with every site's new units fixed: enough units of one type (70 MPa where
-    /// `needs70`; of that pressure, the type that holds the site's largest capacity most cheaply
-    /// within the per-site maximum, ties to the larger) to hold `capacity` in each period,
-    /// never fewer than the period before; sites in `atLeastOne` keep a unit from their first
-    /// period with capacity on. Sites not in `capacity` get none. Solved to a loose gap.
+    /// The MILP with every site's new units fixed: in each period the cheapest mix of units (70
+    /// MPa where `needs70`) that holds `capacity` there, never fewer of a type than the period
+    /// before and within each type's bound and the per-site maximum (ties to more capacity); a
+    /// mix of one type when the mixes are too many to list. Sites in `atLeastOne` keep a unit
+    /// from their first period with capacity on. Sites not in `capacity` get none. Solved to a
+    /// loose gap.
     func completion(_ f: PhasedFormulation, capacity: [Int: [Double]], needs70: [Int: Bool], atLeastOne: Set<Int>, timeLimitSeconds: Double?) throws -> MILPSolution {
         var milp = f.milp
         milp.start = nil
@@ -81,27 +82,65 @@ extension PhasedPlanningInputs {
             guard let byType = f.units[s] else { continue }
             let capacities = capacity[s] ?? Array(repeating: 0, count: T)
             let pressure: DispensingPressure = needs70[s] == true || !unitTypes.contains { $0.pressure == .mpa35 } ? .mpa70 : .mpa35
-            // Units of type k that hold `kg` kg/day.
-            func units(_ kg: Double, _ k: Int) -> Int { Int((kg / unitTypes[k].capacityKgPerDay - 1e-9).rounded(.up)) }
-            let peak = capacities.max() ?? 0
             let ofPressure = unitTypes.indices.filter { unitTypes[$0].pressure == pressure }
-            guard let largest = ofPressure.max(by: { unitTypes[$0].capacityKgPerDay < unitTypes[$1].capacityKgPerDay }) else { continue }
-            let room = max(0, maximumUnitsPerSite - (existing[s] ?? []).count)
-            // (Within each type's own bound: a type worth having once is not chosen to be had twice.)
-            let fitting = ofPressure.filter { units(peak, $0) <= min(room, Int(f.milp.variables[byType[$0][0].index].upperBound)) }
-            let chosen = fitting.min { (Double(units(peak, $0)) * unitAnnualCny[$0], -unitTypes[$0].capacityKgPerDay) < (Double(units(peak, $1)) * unitAnnualCny[$1], -unitTypes[$1].capacityKgPerDay) } ?? largest
+            guard !ofPressure.isEmpty else { continue }
             let first = atLeastOne.contains(s) ? (capacities.firstIndex { $0 > 1e-9 } ?? 0) : T
-            var count = 0
-            for (t, period) in periods.enumerated() {
-                let room = max(0, maximumUnitsPerSite - existing(at: s, in: period).count)
-                count = min(max(count, units(capacities[t], chosen), t >= first ? 1 : 0), room)
+            // The mix for the largest capacity first, within the fewest places any period has;
+            // each period then takes the cheapest part of it that holds its own capacity (so an
+            // early choice never blocks a later period).
+            let rooms = periods.map { max(0, maximumUnitsPerSite - existing(at: s, in: $0).count) }
+            let none = Array(repeating: 0, count: ofPressure.count)
+            let final = cheapestMix(ofPressure, holding: capacities.max() ?? 0, from: none,
+                                    most: ofPressure.map { min(Int(f.milp.variables[byType[$0][T - 1].index].upperBound), rooms.min() ?? 0) },
+                                    room: rooms.min() ?? 0, least: first < T ? 1 : 0)
+            var counts = none  // of ofPressure's types
+            for t in periods.indices {
+                counts = cheapestMix(ofPressure, holding: capacities[t], from: counts, most: final.indices.map { max(counts[$0], final[$0]) },
+                                     room: rooms[t], least: t >= first ? 1 : 0)
                 for k in unitTypes.indices {
-                    let value = Double(k == chosen ? count : 0)
+                    let value = Double(ofPressure.firstIndex(of: k).map { counts[$0] } ?? 0)
                     milp.setBounds(byType[k][t], lower: value, upper: value)
                 }
             }
         }
         return try milp.solve(timeLimitSeconds: timeLimitSeconds, relativeGap: max(relativeGap, 1e-3))
+    }
+
+    /// Counts of `types` (nameplate capacity ≥ `kg`, at least `least` units, at least `from`
+    /// of each, at most `most` of each and `room` in all) at the least annual cost; ties to more
+    /// capacity, then to the first listed. Where no mix holds `kg`, the one that holds most. Every
+    /// mix is listed when there are at most 50,000, else mixes of one type added to `from`.
+    func cheapestMix(_ types: [Int], holding kg: Double, from: [Int], most: [Int], room: Int, least: Int) -> [Int] {
+        let ranges = types.indices.map { i in from[i]...max(from[i], most[i]) }
+        let total = ranges.reduce(1.0) { $0 * Double($1.count) }
+        var mixes: [[Int]] = []
+        if total <= 50_000 {
+            var mix = from
+            func list(_ i: Int) {
+                if i == types.count { mixes.append(mix); return }
+                for n in ranges[i] { mix[i] = n; list(i + 1) }
+            }
+            list(0)
+        } else {
+            mixes = [from]
+            for i in types.indices {
+                for n in ranges[i] where n > from[i] { var mix = from; mix[i] = n; mixes.append(mix) }
+            }
+        }
+        var best: (mix: [Int], holds: Bool, cost: Double, capacity: Double)? = nil
+        for mix in mixes {
+            let places = mix.reduce(0, +)
+            guard places <= max(room, from.reduce(0, +)), places >= least else { continue }
+            let capacity = types.indices.reduce(0.0) { $0 + unitTypes[types[$1]].capacityKgPerDay * Double(mix[$1]) }
+            let cost = types.indices.reduce(0.0) { $0 + unitAnnualCny[types[$1]] * Double(mix[$1]) }
+            let holds = capacity >= kg - 1e-9
+            if let b = best {
+                let better = holds != b.holds ? holds : holds ? (cost, -capacity) < (b.cost, -b.capacity) : capacity > b.capacity
+                if !better { continue }
+            }
+            best = (mix, holds, cost, capacity)
+        }
+        return best?.mix ?? from
     }
 
     /// kg/day dispensed at each site in each period in `values` (all vehicles; 70 MPa ones).

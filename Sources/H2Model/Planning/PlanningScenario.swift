@@ -125,7 +125,7 @@ public struct PlanningSettings: Sendable, Equatable {
     /// Start the search from a plan rounded up from the LP relaxation and completed
     /// (PhasedPlanning+Start.swift): a time-limited run on a large network then always has a
     /// plan to report (least-cost plans). Off by default: the flagships are proven optimal
-    /// without it, and it would only add two solves (Guizhou's start is 6.8 % above its relaxation).
+    /// without it, and it would only add two solves (Guizhou's start is 4.8 % above its relaxation).
     public var startHeuristic = false
     /// Capacity assumed for an existing station whose capacity is not reported.
     public var existingStationDefaultKgPerDay = 500.0
