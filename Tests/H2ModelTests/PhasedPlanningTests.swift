@@ -236,16 +236,16 @@ import H2Numerics
             try CorridorPlanner.supplyOptions(i.scenario, i.a, &inputs)
             let f = inputs.formulation()
             var lifted = f.milp
-            var held: [MILPVariableID] = []
+            var anyHeld = false
             for byType in f.units.values {
                 for row in byType {
                     for v in row where f.milp.variables[v.index].upperBound < Double(inputs.maximumUnitsPerSite) {
-                        held.append(v)
+                        anyHeld = true
                         lifted.setBounds(v, lower: 0, upper: Double(inputs.maximumUnitsPerSite))
                     }
                 }
             }
-            guard !held.isEmpty else { continue }
+            guard anyHeld else { continue }
             bounded += 1
             let withBound = try f.milp.solve(timeLimitSeconds: 60, relativeGap: 1e-9)
             let without = try lifted.solve(timeLimitSeconds: 60, relativeGap: 1e-9)

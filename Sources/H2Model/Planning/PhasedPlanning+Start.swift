@@ -112,33 +112,28 @@ extension PhasedPlanningInputs {
     /// mix is listed when there are at most 50,000, else mixes of one type added to `from`.
     func cheapestMix(_ types: [Int], holding kg: Double, from: [Int], most: [Int], room: Int, least: Int) -> [Int] {
         let ranges = types.indices.map { i in from[i]...max(from[i], most[i]) }
-        let total = ranges.reduce(1.0) { $0 * Double($1.count) }
-        var mixes: [[Int]] = []
-        if total <= 50_000 {
+        var best: (mix: [Int], holds: Bool, cost: Double, capacity: Double)? = nil
+        func consider(_ mix: [Int]) {
+            let places = mix.reduce(0, +)
+            guard places <= max(room, from.reduce(0, +)), places >= least else { return }
+            let capacity = types.indices.reduce(0.0) { $0 + unitTypes[types[$1]].capacityKgPerDay * Double(mix[$1]) }
+            let cost = types.indices.reduce(0.0) { $0 + unitAnnualCny[types[$1]] * Double(mix[$1]) }
+            let holds = capacity >= kg - 1e-9
+            if let b = best, !(holds != b.holds ? holds : holds ? (cost, -capacity) < (b.cost, -b.capacity) : capacity > b.capacity) { return }
+            best = (mix, holds, cost, capacity)
+        }
+        if ranges.reduce(1.0, { $0 * Double($1.count) }) <= 50_000 {
             var mix = from
             func list(_ i: Int) {
-                if i == types.count { mixes.append(mix); return }
+                if i == types.count { consider(mix); return }
                 for n in ranges[i] { mix[i] = n; list(i + 1) }
             }
             list(0)
         } else {
-            mixes = [from]
+            consider(from)
             for i in types.indices {
-                for n in ranges[i] where n > from[i] { var mix = from; mix[i] = n; mixes.append(mix) }
+                for n in ranges[i] where n > from[i] { var mix = from; mix[i] = n; consider(mix) }
             }
-        }
-        var best: (mix: [Int], holds: Bool, cost: Double, capacity: Double)? = nil
-        for mix in mixes {
-            let places = mix.reduce(0, +)
-            guard places <= max(room, from.reduce(0, +)), places >= least else { continue }
-            let capacity = types.indices.reduce(0.0) { $0 + unitTypes[types[$1]].capacityKgPerDay * Double(mix[$1]) }
-            let cost = types.indices.reduce(0.0) { $0 + unitAnnualCny[types[$1]] * Double(mix[$1]) }
-            let holds = capacity >= kg - 1e-9
-            if let b = best {
-                let better = holds != b.holds ? holds : holds ? (cost, -capacity) < (b.cost, -b.capacity) : capacity > b.capacity
-                if !better { continue }
-            }
-            best = (mix, holds, cost, capacity)
         }
         return best?.mix ?? from
     }
