@@ -138,7 +138,8 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
                          name as NSString, milp.variables.count, integers, milp.constraints.count, times[times.count / 2], runs,
                          p.status.word as NSString, p.relativeGap ?? .nan, p.stationCount))
             if let start = p.start {
-                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation", start.costCny, 100 * start.gap))
+                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation (rounded: %.3f %%)", start.costCny, 100 * start.gap,
+                             100 * (start.roundedCostCny - start.relaxationCny) / abs(start.roundedCostCny)))
             }
             for d in p.diagnosis.prefix(3) { print("    \(d.message)") }
         } catch {

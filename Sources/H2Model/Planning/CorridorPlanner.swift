@@ -475,9 +475,10 @@ public enum CorridorPlanner {
             var limit = timeLimitSeconds
             var startValues: [Double]?
             if inputs.startHeuristic {
-                // The start may take a quarter of the time limit; the search gets the rest.
+                // The start, a search of its own in its last step, may take half the time limit; the
+                // whole search gets the rest.
                 let clock = ContinuousClock(), began = clock.now
-                if let found = try inputs.start(for: f, timeLimitSeconds: timeLimitSeconds.map { $0 / 4 }) {
+                if let found = try inputs.start(for: f, timeLimitSeconds: timeLimitSeconds.map { $0 / 2 }) {
                     f.milp.start = found.values
                     startValues = found.values
                     start = found.start
