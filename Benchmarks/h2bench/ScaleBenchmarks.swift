@@ -138,8 +138,11 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
                          name as NSString, milp.variables.count, integers, milp.constraints.count, times[times.count / 2], runs,
                          p.status.word as NSString, p.relativeGap ?? .nan, p.stationCount))
             if let start = p.start {
-                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation (rounded: %.3f %%)", start.costCny, 100 * start.gap,
-                             100 * (start.roundedCostCny - start.relaxationCny) / abs(start.roundedCostCny)))
+                func above(_ cost: Double?) -> String {
+                    cost.map { String(format: "%.3f %%", 100 * ($0 - start.relaxationCny) / abs($0)) } ?? "no plan"
+                }
+                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation (rounded: %@; greedy: %@)", start.costCny, 100 * start.gap,
+                             above(start.roundedCostCny) as NSString, above(start.greedyCostCny) as NSString))
             }
             for d in p.diagnosis.prefix(3) { print("    \(d.message)") }
         } catch {

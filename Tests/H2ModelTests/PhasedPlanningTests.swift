@@ -319,12 +319,59 @@ import H2Numerics
             let plan = try CorridorPlanner.plan(s, a)
             guard plan.status == .optimal, let start = plan.start, let optimum = plan.optimiserCostCny else { continue }
             started += 1
-            #expect(start.costCny <= start.roundedCostCny * (1 + 1e-9), "seed \(seed): \(start)")
+            for plan in [start.roundedCostCny, start.greedyCostCny].compactMap({ $0 }) {
+                #expect(start.costCny <= plan * (1 + 1e-9), "seed \(seed): \(start)")
+                #expect(plan >= optimum * (1 - 1e-9), "seed \(seed): \(start) vs \(optimum)")
+            }
             #expect(start.costCny >= optimum * (1 - 1e-9) && start.relaxationCny <= optimum * (1 + 1e-9), "seed \(seed): \(start) vs \(optimum)")
-            if start.costCny < start.roundedCostCny * (1 - 1e-6) { improved += 1 }
+            if let rounded = start.roundedCostCny, start.costCny < rounded * (1 - 1e-6) { improved += 1 }
         }
         #expect(started >= 20, "a start on \(started) of 30 instances")
         #expect(improved >= 5, "the search improved on the rounding on \(improved) of \(started)")
+    }
+
+    /// The greedy construction's sites meet every demand: each arc-cover set of each corridor
+    /// flow and each depot fleet's reach holds a chosen site or an existing station open at its
+    /// pressure, and each fleet's sites can hold its peak. The MILP over those sites then has a
+    /// plan, never below the optimum.
+    @Test func theGreedyChoosesSitesThatMeetEveryDemand() throws {
+        let a = ParameterCatalogue.defaults
+        var planned = 0
+        for seed in UInt64(1)...20 {
+            var s = try Self.corridor(seed: seed)
+            for f in s.fleets.indices {
+                if case .depot(let home, _) = s.fleets[f].pattern { s.fleets[f].pattern = .depot(home: home, serviceRadiusKm: 400) }
+            }
+            let horizon = PlanningHorizon(years: s.settings.periodYears, horizonYears: 20, discountRate: 0.08)
+            var inputs = try CorridorPlanner.demandByPeriod(s, a, horizon)
+            try CorridorPlanner.supplyOptions(s, a, &inputs)
+            let f = inputs.formulation()
+            let sites = try #require(inputs.greedySites(f), "seed \(seed)")
+            let largest = inputs.unitTypes.map(\.capacityKgPerDay).max()!
+            for demand in inputs.demands where demand.kgPerDay > 0 {
+                let T = inputs.periods.indices.filter { demand.kgPerDay($0) > 0 }
+                let sets = demand.depotSites.map { [$0] } ?? inputs.frlm.flows[demand.flow!].arcCoverSets
+                for set in sets {
+                    let met = set.contains { s in sites.contains(s) || T.allSatisfy { t in
+                        inputs.existing(at: s, in: inputs.periods[t]).contains { demand.pressure == .mpa35 || $0.pressure == .mpa70 } } }
+                    #expect(met, "seed \(seed): \(demand.id) set \(set)")
+                }
+                if let reach = demand.depotSites {
+                    let perSite: Double = largest * Double(inputs.maximumUnitsPerSite) * inputs.maximumUtilisation
+                    let new: Double = Double(reach.filter { sites.contains($0) }.count) * perSite
+                    var old = 0.0
+                    for s in reach { old += inputs.existingCapacity(at: s, in: inputs.periods.last!, pressure70Only: false) * inputs.maximumUtilisation }
+                    let peak: Double = demand.kgPerDay * (demand.shareByPeriod.max() ?? 0)
+                    #expect(new + old >= peak - 1e-6, "seed \(seed): \(demand.id)")
+                }
+            }
+            let optimum = try #require(try inputs.onlyAt(Set(inputs.candidates), f).solve().objective)
+            if let plan = try inputs.greedyPlan(f, timeLimitSeconds: nil), let cost = plan.objective {
+                planned += 1
+                #expect(cost >= optimum * (1 - 1e-9), "seed \(seed)")
+            }
+        }
+        #expect(planned >= 15, "a greedy plan on \(planned) of 20 instances")
     }
 
     @Test func moreChoiceNeverCostsMoreAndLessDemandNeverCostsMore() throws {

@@ -12,9 +12,13 @@
 //      the relaxation;
 //   3. complete it: solve the MILP with those unit counts fixed. What is left (intakes, link
 //      segments, central plants, the draws) is small, and it is solved to a 1 % gap;
-//   4. substitute: search the MILP over the sites the plan uses, from it, where the solver
-//      may drop sites, move draws and re-size stations (the substitution step of Lim and
-//      Kuby's greedy-plus-substitution, done by the solver on a small neighbourhood).
+//   3b. beside it, Lim and Kuby's greedy construction: sites added one at a time, each the
+//      candidate that covers the most demand still uncovered, then the MILP with new units
+//      only at those sites (solved to a 1 % gap);
+//   4. substitute: search the MILP over the sites the two plans use, from the cheaper, where
+//      the solver may drop sites, swap one plan's sites for the other's, move draws and
+//      re-size stations (the substitution step of Lim and Kuby's greedy-plus-substitution,
+//      done by the solver on a small neighbourhood).
 // The completed plan is passed to the solver as its incumbent (HiGHS and CBC take it; for GLPK
 // the planner keeps it and reports it if the search ends with nothing better). It is a plan, not
 // a proof: it is called optimal only when its gap against the relaxation or the solver's bound is
@@ -25,8 +29,11 @@ import H2Numerics
 public struct PlanningStart: Sendable, Equatable {
     /// The start's present cost (the MILP's objective at the start), CNY.
     public var costCny: Double
-    /// The rounded and completed plan's cost before the substitution search (step 4), CNY.
-    public var roundedCostCny: Double
+    /// The rounded and completed plan's cost before the substitution search (step 4), CNY; nil
+    /// when the completion found no plan in its time.
+    public var roundedCostCny: Double?
+    /// The greedy plan's cost before the substitution search, CNY; nil without one.
+    public var greedyCostCny: Double?
     /// The LP relaxation's optimum: no plan costs less, CNY.
     public var relaxationCny: Double
     /// (start − relaxation) / start: how far the start is, at most, from the optimum.
@@ -50,29 +57,138 @@ extension PhasedPlanningInputs {
             capacity[s] = (0..<T).map { t in unitTypes.indices.reduce(0.0) { $0 + unitTypes[$1].capacityKgPerDay * relaxed[byType[$1][t]] } }
             needs70[s] = unitTypes.indices.contains { k in unitTypes[k].pressure == .mpa70 && (0..<T).contains { relaxed[byType[k][$0]] > 1e-6 } }
         }
-        // The completion may take half of what is left, so that the search over the plan's
-        // sites (step 4) keeps time of its own.
+        // The completion may take half of what is left and the greedy plan a quarter of the rest,
+        // so that the search over the plans' sites (step 4) keeps time of its own.
         let done = try completion(f, capacity: capacity, needs70: needs70, timeLimitSeconds: left().map { max($0 / 2, 1) })
-        guard done.status.hasSolution, var cost = done.objective else { return nil }
-        var values = done.values
-        let rounded = cost
-        // 4. Drop and resize: the MILP itself over the sites the rounding opened (no new units
-        //    elsewhere), from the completed plan. The rounding opens every site the relaxation
-        //    touches and leaves units idle; here the solver may close the sites others can stand
-        //    in for, move their draws and re-size every station, in a neighbourhood small enough
-        //    to search well. (It replaced a second completion with each site cut down to what it
+        let rounded = done.status.hasSolution ? done.objective : nil
+        let greedy = try greedyPlan(f, timeLimitSeconds: left().map { max($0 / 4, 1) })
+        let greedyCost = greedy.flatMap { $0.status.hasSolution ? $0.objective : nil }
+        let plans = [rounded.map { ($0, done.values) }, greedyCost.map { ($0, greedy!.values) }].compactMap { $0 }
+        guard var (cost, values) = plans.min(by: { $0.0 < $1.0 }) else { return nil }
+        // The sites either plan builds at: the search below may combine them.
+        let used = Set(plans.flatMap { plan in
+            candidates.filter { s in f.units[s].map { byType in byType.contains { $0.contains { plan.1[$0.index] > 0.5 } } } ?? false }
+        })
+        // 4. Drop, swap and resize: the MILP itself over the sites the two plans build at (no new
+        //    units elsewhere), from the cheaper. The rounding opens every site the relaxation
+        //    touches and leaves units idle, the greedy opens few; here the solver may close the
+        //    sites others can stand in for, take one plan's sites for the other's, move their
+        //    draws and re-size every station, in a neighbourhood small enough to search well. (It replaced a second completion with each site cut down to what it
         //    dispenses, which this search contains: on the 100-node province the start came to
         //    4.9 % above the relaxation instead of 5.5 %, and the plan at 120 s to 1.8 % from
         //    the bound instead of 2.5 %.)
-        var restricted = f.milp
-        for s in candidates {
-            guard let byType = f.units[s], !(0..<T).contains(where: { t in unitTypes.indices.contains { values[byType[$0][t].index] > 0.5 } }) else { continue }
-            for row in byType { for v in row { restricted.setBounds(v, lower: 0, upper: 0) } }
-        }
+        var restricted = onlyAt(used, f)
         restricted.start = values
         let searched = try restricted.solve(timeLimitSeconds: left(), relativeGap: max(relativeGap, 1e-3))
         if searched.status.hasSolution, let c = searched.objective, c < cost { cost = c; values = searched.values }
-        return (values, PlanningStart(costCny: cost, roundedCostCny: rounded, relaxationCny: bound))
+        return (values, PlanningStart(costCny: cost, roundedCostCny: rounded, greedyCostCny: greedyCost, relaxationCny: bound))
+    }
+
+    /// `f`'s MILP with no new units outside `sites`.
+    func onlyAt(_ sites: Set<Int>, _ f: PhasedFormulation) -> MILPProblem {
+        var milp = f.milp
+        milp.start = nil
+        for s in candidates where !sites.contains(s) {
+            for row in f.units[s] ?? [] { for v in row { milp.setBounds(v, lower: 0, upper: 0) } }
+        }
+        return milp
+    }
+
+    /// Lim and Kuby's greedy construction, then the MILP over the sites it chose (solved to a
+    /// 1 % gap): nil when the greedy finds no cover or the MILP no plan in time.
+    func greedyPlan(_ f: PhasedFormulation, timeLimitSeconds: Double?) throws -> MILPSolution? {
+        guard let sites = greedySites(f) else { return nil }
+        let plan = try onlyAt(sites, f).solve(timeLimitSeconds: timeLimitSeconds, relativeGap: max(relativeGap, 1e-2))
+        return plan.status.hasSolution ? plan : nil
+    }
+
+    /// Sites chosen one at a time, each the candidate that does most for what is still
+    /// uncovered, until every demand can be served (Lim and Kuby's greedy for the flow-refuelling
+    /// location model, with depot fleets and station capacity added):
+    ///   - a corridor flow's arc-cover set, or a depot fleet's reach, counts its kg/day until a
+    ///     chosen site (or an existing station of its pressure, open in every period it needs)
+    ///     lies in it;
+    ///   - a flow's cover group or a fleet counts what its chosen and existing sites cannot hold
+    ///     (the most a site holds: every place filled with the largest unit).
+    /// Nil when some demand has no site at all. The score of a site is kept up to date as sets are
+    /// covered, so a step costs a pass over the sites, not over the sets.
+    func greedySites(_ f: PhasedFormulation) -> Set<Int>? {
+        let T = periods.count
+        let largest = unitTypes.map(\.capacityKgPerDay).max() ?? 0
+        struct Need { var sites: [Int]; var kgPerDay: Double; var capacity: Bool }
+        var needs: [Need] = []
+        for demand in demands where demand.kgPerDay > 0 {
+            let active = (0..<T).filter { demand.kgPerDay($0) > 0 }
+            guard !active.isEmpty else { continue }
+            // An existing station meets a set for this demand when it is open at its pressure
+            // (or higher) in every period the demand has.
+            func openForIt(_ s: Int) -> Bool {
+                active.allSatisfy { t in existing(at: s, in: periods[t]).contains { demand.pressure == .mpa35 || $0.pressure == .mpa70 } }
+            }
+            func add(_ sites: [Int], _ kg: Double, capacity: Bool) {
+                if !capacity && sites.contains(where: openForIt) { return }
+                needs.append(Need(sites: sites.filter { f.units[$0] != nil || existing[$0] != nil }, kgPerDay: kg, capacity: capacity))
+            }
+            let peak = active.map { demand.shareByPeriod[$0] }.max() ?? 0
+            if let sites = demand.depotSites {
+                add(sites, demand.kgPerDay, capacity: false)
+                add(sites, demand.kgPerDay * peak, capacity: true)
+            } else if let q = demand.flow {
+                for set in frlm.flows[q].arcCoverSets { add(set, demand.kgPerDay, capacity: false) }
+                for g in fuelGroups[q] where g.kgPerDay > 0 { add(g.sites, g.kgPerDay * peak, capacity: true) }
+            }
+        }
+        // What each site holds: existing stations open from the first period, and every place a
+        // chosen site has left filled with the largest unit. A site's capacity is shared out
+        // among the needs it is in, so no kilogram of it counts twice.
+        var left: [Int: Double] = [:]
+        for s in existing.keys { left[s] = existing(at: s, in: periods[0]).reduce(0) { $0 + $1.capacityKgPerDay } * maximumUtilisation }
+        func newHold(_ s: Int) -> Double {
+            largest * Double(max(0, maximumUnitsPerSite - existing(at: s, in: periods[T - 1]).count)) * maximumUtilisation
+        }
+        var short = needs.map { $0.kgPerDay }
+        func allocate(_ s: Int, to n: Int) {
+            let take = min(short[n], left[s] ?? 0)
+            guard take > 0 else { return }
+            short[n] -= take
+            left[s]! -= take
+        }
+        for n in needs.indices where needs[n].capacity { for s in needs[n].sites { allocate(s, to: n) } }
+        if needs.indices.contains(where: { short[$0] > 1e-9 && needs[$0].sites.allSatisfy { f.units[$0] == nil } }) { return nil }
+        var bySite: [Int: [Int]] = [:]
+        for (n, need) in needs.enumerated() { for s in need.sites where f.units[s] != nil { bySite[s, default: []].append(n) } }
+        // A site's score: the kg/day of the uncovered sets it lies in, and what it would hold of
+        // the shortfall of the needs it is in.
+        var cover: [Int: Double] = [:], shortfall: [Int: Double] = [:]
+        for (s, ns) in bySite {
+            for n in ns where short[n] > 1e-9 {
+                if needs[n].capacity { shortfall[s, default: 0] += short[n] } else { cover[s, default: 0] += short[n] }
+            }
+        }
+        func score(_ s: Int) -> Double { (cover[s] ?? 0) + min(shortfall[s] ?? 0, newHold(s)) }
+        var chosen = Set<Int>()
+        var open = needs.indices.filter { short[$0] > 1e-9 }.count
+        let sites = bySite.keys.sorted()
+        while open > 0 {
+            var best: (site: Int, score: Double)? = nil
+            for s in sites where !chosen.contains(s) {
+                let v = score(s)
+                if v > 1e-9 && v > (best?.score ?? 0) { best = (s, v) }
+            }
+            guard let site = best?.site else { return nil }
+            chosen.insert(site)
+            left[site, default: 0] += newHold(site)
+            for n in bySite[site]! where short[n] > 1e-9 {
+                let before = short[n]
+                if needs[n].capacity { allocate(site, to: n) } else { short[n] = 0 }
+                if short[n] <= 1e-9 { short[n] = 0; open -= 1 }
+                // The need's other sites now do less for it.
+                for s in needs[n].sites where f.units[s] != nil {
+                    if needs[n].capacity { shortfall[s]! -= before - short[n] } else { cover[s]! -= before }
+                }
+            }
+        }
+        return chosen
     }
 
     /// The MILP with every site's new units fixed: in each period the cheapest mix of units (70
