@@ -110,8 +110,8 @@ extension PhasedPlanningInputs {
     ///     lies in it;
     ///   - a flow's cover group or a fleet counts what its chosen and existing sites cannot hold
     ///     (the most a site holds: every place filled with the largest unit).
-    /// Nil when some demand has no site at all. The score of a site is kept up to date as sets are
-    /// covered, so a step costs a pass over the sites, not over the sets.
+    /// Nil when some demand has no site, or its sites cannot hold it. A site's score is kept up
+    /// to date as sets are covered, so a step costs a pass over the sites, not over the sets.
     func greedySites(_ f: PhasedFormulation) -> Set<Int>? {
         let T = periods.count
         let largest = unitTypes.map(\.capacityKgPerDay).max() ?? 0
