@@ -62,26 +62,27 @@ extension PhasedPlanningInputs {
         let done = try completion(f, capacity: capacity, needs70: needs70, timeLimitSeconds: left().map { max($0 / 2, 1) })
         let rounded = done.status.hasSolution ? done.objective : nil
         let greedy = try greedyPlan(f, timeLimitSeconds: left().map { max($0 / 4, 1) })
-        let greedyCost = greedy.flatMap { $0.status.hasSolution ? $0.objective : nil }
-        let plans = [rounded.map { ($0, done.values) }, greedyCost.map { ($0, greedy!.values) }].compactMap { $0 }
-        guard var (cost, values) = plans.min(by: { $0.0 < $1.0 }) else { return nil }
-        // The sites either plan builds at: the search below may combine them.
-        let used = Set(plans.flatMap { plan in
-            candidates.filter { s in f.units[s].map { byType in byType.contains { $0.contains { plan.1[$0.index] > 0.5 } } } ?? false }
-        })
+        var plans: [(cost: Double, values: [Double])] = []
+        if let rounded { plans.append((rounded, done.values)) }
+        if let greedy, let c = greedy.objective { plans.append((c, greedy.values)) }
+        guard var (cost, values) = plans.min(by: { $0.cost < $1.cost }) else { return nil }
         // 4. Drop, swap and resize: the MILP itself over the sites the two plans build at (no new
         //    units elsewhere), from the cheaper. The rounding opens every site the relaxation
         //    touches and leaves units idle, the greedy opens few; here the solver may close the
         //    sites others can stand in for, take one plan's sites for the other's, move their
-        //    draws and re-size every station, in a neighbourhood small enough to search well. (It replaced a second completion with each site cut down to what it
-        //    dispenses, which this search contains: on the 100-node province the start came to
-        //    4.9 % above the relaxation instead of 5.5 %, and the plan at 120 s to 1.8 % from
-        //    the bound instead of 2.5 %.)
+        //    draws and re-size every station, in a neighbourhood small enough to search well.
+        //    (It replaced a second completion with each site cut down to what it dispenses,
+        //    which this search contains: on the 100-node province the start came to 4.9 % above
+        //    the relaxation instead of 5.5 %, and the plan at 120 s to 1.8 % from the bound
+        //    instead of 2.5 %.)
+        let used = Set(plans.flatMap { plan in
+            candidates.filter { s in (f.units[s] ?? []).contains { $0.contains { plan.values[$0.index] > 0.5 } } }
+        })
         var restricted = onlyAt(used, f)
         restricted.start = values
         let searched = try restricted.solve(timeLimitSeconds: left(), relativeGap: max(relativeGap, 1e-3))
         if searched.status.hasSolution, let c = searched.objective, c < cost { cost = c; values = searched.values }
-        return (values, PlanningStart(costCny: cost, roundedCostCny: rounded, greedyCostCny: greedyCost, relaxationCny: bound))
+        return (values, PlanningStart(costCny: cost, roundedCostCny: rounded, greedyCostCny: greedy?.objective, relaxationCny: bound))
     }
 
     /// `f`'s MILP with no new units outside `sites`.
@@ -138,14 +139,11 @@ extension PhasedPlanningInputs {
                 for g in fuelGroups[q] where g.kgPerDay > 0 { add(g.sites, g.kgPerDay * peak, capacity: true) }
             }
         }
-        // What each site holds: existing stations open from the first period, and every place a
-        // chosen site has left filled with the largest unit. A site's capacity is shared out
-        // among the needs it is in, so no kilogram of it counts twice.
+        // What each site holds: existing stations open from the first period, and (below) what a
+        // chosen site adds. A site's capacity is shared out among the needs it is in, so no
+        // kilogram of it counts twice.
         var left: [Int: Double] = [:]
         for s in existing.keys { left[s] = existing(at: s, in: periods[0]).reduce(0) { $0 + $1.capacityKgPerDay } * maximumUtilisation }
-        func newHold(_ s: Int) -> Double {
-            largest * Double(max(0, maximumUnitsPerSite - existing(at: s, in: periods[T - 1]).count)) * maximumUtilisation
-        }
         var short = needs.map { $0.kgPerDay }
         func allocate(_ s: Int, to n: Int) {
             let take = min(short[n], left[s] ?? 0)
@@ -157,6 +155,11 @@ extension PhasedPlanningInputs {
         if needs.indices.contains(where: { short[$0] > 1e-9 && needs[$0].sites.allSatisfy { f.units[$0] == nil } }) { return nil }
         var bySite: [Int: [Int]] = [:]
         for (n, need) in needs.enumerated() { for s in need.sites where f.units[s] != nil { bySite[s, default: []].append(n) } }
+        // What a chosen site adds: every place it has left filled with the largest unit.
+        var newHold: [Int: Double] = [:]
+        for s in bySite.keys {
+            newHold[s] = largest * Double(max(0, maximumUnitsPerSite - existing(at: s, in: periods[T - 1]).count)) * maximumUtilisation
+        }
         // A site's score: the kg/day of the uncovered sets it lies in, and what it would hold of
         // the shortfall of the needs it is in.
         var cover: [Int: Double] = [:], shortfall: [Int: Double] = [:]
@@ -165,7 +168,7 @@ extension PhasedPlanningInputs {
                 if needs[n].capacity { shortfall[s, default: 0] += short[n] } else { cover[s, default: 0] += short[n] }
             }
         }
-        func score(_ s: Int) -> Double { (cover[s] ?? 0) + min(shortfall[s] ?? 0, newHold(s)) }
+        func score(_ s: Int) -> Double { (cover[s] ?? 0) + min(shortfall[s] ?? 0, newHold[s]!) }
         var chosen = Set<Int>()
         var open = needs.indices.filter { short[$0] > 1e-9 }.count
         let sites = bySite.keys.sorted()
@@ -177,7 +180,7 @@ extension PhasedPlanningInputs {
             }
             guard let site = best?.site else { return nil }
             chosen.insert(site)
-            left[site, default: 0] += newHold(site)
+            left[site, default: 0] += newHold[site]!
             for n in bySite[site]! where short[n] > 1e-9 {
                 let before = short[n]
                 if needs[n].capacity { allocate(site, to: n) } else { short[n] = 0 }
