@@ -50,6 +50,19 @@ public struct CarrierProcess: Sendable, Equatable {
     /// CO₂ released by the plant: the carrier's carbon (reforming) and the heat fuel burnt.
     public var processCo2KgPerKgH2 = 0.0
     public var outletPressureMpa = 0.0
+
+    /// Sets the road tanker's numbers (each carrier takes them from its own catalogue section).
+    mutating func setTanker(payloadTonnes: Double, capexCny: Double, lifeYears: Double) {
+        tankerPayloadTonnes = payloadTonnes; tankerCapexCny = capexCny; tankerLifeYears = lifeYears
+    }
+
+    /// Sets the reconversion plant's numbers.
+    mutating func setPlant(capexMcnyAt1TonnePerDay: Double, scaleExponent: Double, fixedOmPct: Double, lifeYears: Double,
+                           hubTonnesPerDay: Double, electricityKwhPerKgH2: Double, outletPressureMpa: Double) {
+        plantCapexMcnyAt1TonnePerDay = capexMcnyAt1TonnePerDay; plantScaleExponent = scaleExponent
+        plantFixedOmPct = fixedOmPct; plantLifeYears = lifeYears; self.hubTonnesPerDay = hubTonnesPerDay
+        self.electricityKwhPerKgH2 = electricityKwhPerKgH2; self.outletPressureMpa = outletPressureMpa
+    }
 }
 
 /// One carrier: its names and how its numbers follow from the assumptions.
@@ -110,16 +123,10 @@ extension Carrier {
             let green = n.greenSharePct / 100
             p.feedstockCo2KgPerKgH2 = n.crackerNh3KgPerKgH2
                 * ((1 - green) * a.emissions.greyAmmoniaKgPerKg + green * a.emissions.greenAmmoniaKgPerKg)
-            p.tankerPayloadTonnes = a.ammoniaTanker.payloadTonnes
-            p.tankerCapexCny = a.ammoniaTanker.capexMcny * 1e6
-            p.tankerLifeYears = a.ammoniaTanker.lifeYears
-            p.plantCapexMcnyAt1TonnePerDay = n.crackerCapexMcnyAt1TonnePerDay
-            p.plantScaleExponent = n.crackerScaleExponent
-            p.plantFixedOmPct = n.crackerFixedOmPct
-            p.plantLifeYears = n.crackerLifeYears
-            p.hubTonnesPerDay = n.hubCrackerTonnesPerDay
-            p.electricityKwhPerKgH2 = n.crackerElectricityKwhPerKg
-            p.outletPressureMpa = n.crackerOutletPressureMpa
+            p.setTanker(payloadTonnes: a.ammoniaTanker.payloadTonnes, capexCny: a.ammoniaTanker.capexMcny * 1e6, lifeYears: a.ammoniaTanker.lifeYears)
+            p.setPlant(capexMcnyAt1TonnePerDay: n.crackerCapexMcnyAt1TonnePerDay, scaleExponent: n.crackerScaleExponent,
+                       fixedOmPct: n.crackerFixedOmPct, lifeYears: n.crackerLifeYears, hubTonnesPerDay: n.hubCrackerTonnesPerDay,
+                       electricityKwhPerKgH2: n.crackerElectricityKwhPerKg, outletPressureMpa: n.crackerOutletPressureMpa)
             return p
         })
 
@@ -154,19 +161,13 @@ extension Carrier {
                 p.feedstockCnyPerKgH2 = feed * m.priceCnyPerTonne / 1000
                 p.feedstockCo2KgPerKgH2 = feed * e.methanolUpstreamKgPerKg
             }
-            p.tankerPayloadTonnes = m.tankerPayloadTonnes
-            p.tankerCapexCny = m.tankerCapexMcny * 1e6
-            p.tankerLifeYears = m.tankerLifeYears
-            p.plantCapexMcnyAt1TonnePerDay = m.reformerCapexMcnyAt1TonnePerDay
-            p.plantScaleExponent = m.reformerScaleExponent
-            p.plantFixedOmPct = m.reformerFixedOmPct
-            p.plantLifeYears = m.reformerLifeYears
-            p.hubTonnesPerDay = m.hubReformerTonnesPerDay
-            p.electricityKwhPerKgH2 = m.reformerElectricityKwhPerKg
+            p.setTanker(payloadTonnes: m.tankerPayloadTonnes, capexCny: m.tankerCapexMcny * 1e6, lifeYears: m.tankerLifeYears)
+            p.setPlant(capexMcnyAt1TonnePerDay: m.reformerCapexMcnyAt1TonnePerDay, scaleExponent: m.reformerScaleExponent,
+                       fixedOmPct: m.reformerFixedOmPct, lifeYears: m.reformerLifeYears, hubTonnesPerDay: m.hubReformerTonnesPerDay,
+                       electricityKwhPerKgH2: m.reformerElectricityKwhPerKg, outletPressureMpa: m.reformerOutletPressureMpa)
             p.otherRunningCnyPerKgH2 = m.reformerWaterKgPerKgH2 * a.electrolysis.waterPriceCnyPerTonne / 1000
             // Every carbon atom fed (reacted or burnt for heat) leaves as CO₂: 44.01/32.042 kg per kg.
             p.processCo2KgPerKgH2 = feed * CarbonIntensity.co2PerKgMethanol
-            p.outletPressureMpa = m.reformerOutletPressureMpa
             return p
         })
 
@@ -209,22 +210,17 @@ extension Carrier {
                                                  - recoveredKwh * gasHeatPrice)
             p.conversionCo2KgPerKgH2 = released * (l.hydrogenationElectricityKwhPerKg * e.gridKgPerKwh - recoveredKwh * gasHeatCo2)
             // The tanker carries its load of carrier, capital that circulates with it.
-            p.tankerPayloadTonnes = l.tankerPayloadTonnes
-            p.tankerCapexCny = l.tankerCapexMcny * 1e6 + l.tankerPayloadTonnes * 1000 * l.carrierPriceCnyPerKg
-            p.tankerLifeYears = l.tankerLifeYears
+            p.setTanker(payloadTonnes: l.tankerPayloadTonnes, capexCny: l.tankerCapexMcny * 1e6 + l.tankerPayloadTonnes * 1000 * l.carrierPriceCnyPerKg,
+                        lifeYears: l.tankerLifeYears)
             p.returnsLoaded = true
-            p.plantCapexMcnyAt1TonnePerDay = l.dehydrogenationCapexMcnyAt1TonnePerDay
-            p.plantScaleExponent = l.plantScaleExponent
-            p.plantFixedOmPct = l.plantFixedOmPct
-            p.plantLifeYears = l.plantLifeYears
-            p.hubTonnesPerDay = l.hubDehydrogenationTonnesPerDay
-            p.electricityKwhPerKgH2 = l.dehydrogenationElectricityKwhPerKg
+            p.setPlant(capexMcnyAt1TonnePerDay: l.dehydrogenationCapexMcnyAt1TonnePerDay, scaleExponent: l.plantScaleExponent,
+                       fixedOmPct: l.plantFixedOmPct, lifeYears: l.plantLifeYears, hubTonnesPerDay: l.hubDehydrogenationTonnesPerDay,
+                       electricityKwhPerKgH2: l.dehydrogenationElectricityKwhPerKg, outletPressureMpa: l.outletPressureMpa)
             let makeUpKg = p.feedKgPerKgH2 * l.carrierLossPctPerCycle / 100
             p.otherRunningCnyPerKgH2 = makeUpKg * l.carrierPriceCnyPerKg
                 + (heatFromHydrogen ? 0 : l.dehydrogenationHeatKwhPerKg * gasHeatPrice)
             p.processCo2KgPerKgH2 = makeUpKg * e.lohcCarrierKgPerKg
                 + (heatFromHydrogen ? 0 : l.dehydrogenationHeatKwhPerKg * gasHeatCo2)
-            p.outletPressureMpa = l.outletPressureMpa
             return p
         })
 }
