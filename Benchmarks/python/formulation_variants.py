@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Reformulations of the planning MILP tried against the one the planner builds (issue 7's
+proof-time target, issue 8 item 1: keep what helps), measured with HiGHS over several seeds.
+
+HiGHS's search is deterministic for one seed, but its random seed alone moves Zhejiang's
+flagship proof between about 20 and 45 s, so one run per variant says nothing: each variant
+here runs at every seed given and is compared by its median and its total time. The variants
+are all exact (they keep the optimum) and are applied to the model `h2bench scale` writes:
+
+  builds      branch on unit builds b[s,k,t] (integer) with n[s,k,t] = n[s,k,t-1] + b[s,k,t]
+              and the counts n made continuous;
+  pair_rows   for two station unit types held to one a site, a row forbidding building both
+              (in the given periods) wherever one unit at least their joint size, built when the
+              first is, costs no more over the horizon (the argument of mostUnitsWorthHaving,
+              extended to pairs of different types);
+  tiny_costs  objective coefficients below 1e-3 CNY (fitting residue of segment fixed charges)
+              set to zero, which removes HiGHS's "excessively small costs" warning;
+  plant_rows  each link routed through a central plant carries at most what the plant built
+              can hold, min(its bound, size / produced per kg) per size class (a link's used
+              segment needs a plant), printed as the change of the LP relaxation only.
+
+    H2BENCH_SCALE=zhejiang-nodes-3p H2BENCH_WRITE_LP=1 H2BENCH_TIME_LIMIT=1 .build/release/h2bench scale
+    python3 Benchmarks/python/formulation_variants.py .build/scale-bench/zhejiang-nodes-3p.lp --seeds 0,1,2
+
+HiGHS is a test-only tool here (pip install highspy).
+"""
+import argparse
+import collections
+import re
+import statistics
+import time
+
+import highspy
+
+INF = highspy.kHighsInf
+
+
+def read(path):
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.readModel(path)
+    return h
+
+
+def names_of(path, lp):
+    """The planner's variable names (x<j> in the LP file is line j of the .names file)."""
+    names = open(path[:-3] + ".names").read().split("\n")
+    out = []
+    for j, col in enumerate(lp.col_names_):
+        m = re.match(r"x(\d+)$", col)
+        out.append(names[int(m.group(1))] if m else col)
+    return out
+
+
+def rows_of(lp):
+    """Row index → [(column, coefficient)] from the column-wise matrix."""
+    a = lp.a_matrix_
+    start, index, value = list(a.start_), list(a.index_), list(a.value_)
+    rows = collections.defaultdict(list)
+    for j in range(lp.num_col_):
+        for p in range(start[j], start[j + 1]):
+            rows[index[p]].append((j, value[p]))
+    return rows
+
+
+def units_of(names):
+    """(site, type, period) → column of the station unit counts."""
+    units = {}
+    for j, n in enumerate(names):
+        if n.startswith("units_"):
+            _, s, k, t = n.split("_")
+            units[(int(s), int(k), int(t))] = j
+    return units
+
+
+def builds(h, lp, names, rows):
+    units = units_of(names)
+    for (s, k, t), j in sorted(units.items()):
+        h.addCol(0.0, 0.0, lp.col_upper_[j], 0, [], [])
+        b = h.getNumCol() - 1
+        h.changeColIntegrality(b, highspy.HighsVarType.kInteger)
+        idx, val = [j, b], [1.0, -1.0]
+        if t > 0:
+            idx.append(units[(s, k, t - 1)])
+            val.append(-1.0)
+        h.addRow(0.0, 0.0, len(idx), idx, val)
+        h.changeColIntegrality(j, highspy.HighsVarType.kContinuous)
+
+
+def pair_rows(h, lp, names, rows):
+    units = units_of(names)
+    cost = {}
+    for (s, k, t), j in units.items():
+        cost.setdefault((k, t), lp.col_cost_[j])
+    # A type's capacity (times the utilisation cap) is minus its coefficient in the site's
+    # capacity rows; a 70 MPa type is in two of them (all vehicles, and 70 MPa).
+    capacity, rows_in = {}, collections.Counter()
+    for terms in rows.values():
+        for j, v in terms:
+            n = names[j]
+            if n.startswith("units_") and v < -1.5:
+                _, s, k, t = n.split("_")
+                capacity[int(k)] = -v
+                rows_in[(int(s), int(k), int(t))] += 1
+    pressure = {k: max(c for (s, kk, t), c in rows_in.items() if kk == k) for k in capacity}
+    types, periods = sorted(capacity), sorted({t for (_, _, t) in units})
+    in_service = {(k, t): sum(cost[(k, u)] for u in periods if u >= t) for k in types for t in periods}
+    pairs = []
+    for a in types:
+        for b in types:
+            if a >= b or pressure[a] != pressure[b]:
+                continue
+            larger = [c for c in types if pressure[c] == pressure[a] and capacity[c] >= capacity[a] + capacity[b]]
+            for t1 in periods:
+                for t2 in periods:
+                    first = min(t1, t2)
+                    if any(in_service[(c, first)] <= in_service[(a, t1)] + in_service[(b, t2)] for c in larger):
+                        pairs.append((a, t1, b, t2))
+    added = 0
+    for s in sorted({s for (s, _, _) in units}):
+        for a, t1, b, t2 in pairs:
+            if lp.col_upper_[units[(s, a, 0)]] > 1 or lp.col_upper_[units[(s, b, 0)]] > 1:
+                continue
+            idx, val = [units[(s, a, t1)], units[(s, b, t2)]], [1.0, 1.0]
+            if t1 > 0:
+                idx.append(units[(s, a, t1 - 1)])
+                val.append(-1.0)
+            if t2 > 0:
+                idx.append(units[(s, b, t2 - 1)])
+                val.append(-1.0)
+            h.addRow(-INF, 1.0, len(idx), idx, val)
+            added += 1
+    return added
+
+
+def tiny_costs(h, lp, names, rows):
+    changed = 0
+    for j, c in enumerate(lp.col_cost_):
+        if c != 0 and abs(c) < 1e-3:
+            h.changeColCost(j, 0.0)
+            changed += 1
+    return changed
+
+
+def plant_rows(h, lp, names, rows):
+    added = 0
+    for r, terms in rows.items():
+        plants = [(j, v) for j, v in terms if names[j].startswith("plant_") and v < 0]
+        if not plants or lp.row_upper_[r] != 0 or lp.row_lower_[r] > -INF / 2:
+            continue
+        for j, a in terms:
+            if names[j].startswith("plant_") or a <= 0:
+                continue
+            if lp.integrality_[j] != highspy.HighsVarType.kContinuous:
+                h.addRow(-INF, 0.0, 1 + len(plants), [j] + [p for p, _ in plants], [1.0] + [-1.0] * len(plants))
+            else:
+                h.addRow(-INF, 0.0, 1 + len(plants), [j] + [p for p, _ in plants],
+                         [1.0] + [-min(lp.col_upper_[j], -size / a) for _, size in plants])
+            added += 1
+    return added
+
+
+VARIANTS = {"builds": builds, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
+
+
+def solve(path, variant, seed, limit, relaxation=False):
+    h = read(path)
+    if variant != "default":
+        lp = h.getLp()
+        names = names_of(path, lp)
+        VARIANTS[variant](h, lp, names, rows_of(lp))
+    for key, value in [("threads", 1), ("mip_rel_gap", 1e-4), ("mip_abs_gap", 1e-10), ("mip_lp_age_limit", 20),
+                       ("time_limit", float(limit)), ("random_seed", seed)]:
+        h.setOptionValue(key, value)
+    if relaxation:
+        h.setOptionValue("solve_relaxation", True)
+    began = time.perf_counter()
+    h.run()
+    info = h.getInfo()
+    return time.perf_counter() - began, h.modelStatusToString(h.getModelStatus()), info.objective_function_value, info.mip_node_count
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model")
+    parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--limit", type=float, default=300)
+    parser.add_argument("--variants", default="builds,pair_rows,tiny_costs,plant_rows")
+    args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",")]
+    variants = ["default"] + [v for v in args.variants.split(",") if v != "default"]
+    base_lp = solve(args.model, "default", 0, args.limit, relaxation=True)[2]
+    times = {}
+    for variant in variants:
+        if variant == "plant_rows":
+            lp = solve(args.model, variant, 0, args.limit, relaxation=True)[2]
+            print(f"{variant:12} LP relaxation {lp:.6e} against {base_lp:.6e} ({(lp - base_lp) / abs(base_lp) * 100:+.3f} %)", flush=True)
+            continue
+        times[variant] = []
+        for seed in seeds:
+            s, status, objective, nodes = solve(args.model, variant, seed, args.limit)
+            times[variant].append(s)
+            print(f"{variant:12} seed {seed}: {s:7.1f} s  {status:18} {objective:.6e}  nodes {nodes}", flush=True)
+    print()
+    for variant, ts in times.items():
+        d = times["default"]
+        print(f"{variant:12} median {statistics.median(ts):7.1f} s, total {sum(ts):7.1f} s"
+              + ("" if variant == "default" else f"; median / default {statistics.median(ts) / statistics.median(d):.2f}, total / default {sum(ts) / sum(d):.2f}"))
+
+
+if __name__ == "__main__":
+    main()
