@@ -30,8 +30,9 @@ VARIANTS = {
     "lp_age_limit_20_objective_scale_-20": {"mip_lp_age_limit": 20, "user_objective_scale": -20},
     "heuristic_effort_0.3": {"mip_heuristic_effort": 0.3},
     # Tried on Zhejiang's flagship over seeds 0, 1, 2 (with lp_age_limit 20, as H2Numerics):
-    # none moved the median beyond the seeds' own spread (about 20 to 45 s).
-    "lp_age_limit_20_threads_2": {"mip_lp_age_limit": 20, "threads": 2},
+    # none moved the median beyond the seeds' own spread (about 20 to 45 s). (Two threads were
+    # tried in a process of their own: HiGHS fixes its thread count at the process's first solve,
+    # so a threads variant here would not run.)
     "lp_age_limit_20_pscost_reliable_1": {"mip_lp_age_limit": 20, "mip_pscost_minreliable": 1},
     "lp_age_limit_20_no_restart": {"mip_lp_age_limit": 20, "mip_allow_restart": False},
     "lp_age_limit_20_heuristic_effort_0.01": {"mip_lp_age_limit": 20, "mip_heuristic_effort": 0.01},
