@@ -13,6 +13,8 @@ are all exact (they keep the optimum) and are applied to the model `h2bench scal
               (in the given periods) wherever one unit at least their joint size, built when the
               first is, costs no more over the horizon (the argument of mostUnitsWorthHaving,
               extended to pairs of different types);
+  capacity_steps  a redundant integer per site and period, its new capacity in steps of the
+              smallest unit, for the search to branch on;
   tiny_costs  objective coefficients below 1e-3 CNY (fitting residue of segment fixed charges)
               set to zero, which removes HiGHS's "excessively small costs" warning;
   plant_rows  each link routed through a central plant carries at most what the plant built
@@ -160,7 +162,32 @@ def plant_rows(h, lp, names, rows):
     return added
 
 
-VARIANTS = {"builds": builds, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
+def capacity_steps(h, lp, names, rows):
+    """A redundant integer per site and period, the new capacity in steps of the smallest unit
+    (n500 + 2 n1000 + 4 n2000), for the search to branch on."""
+    units = units_of(names)
+    capacity = {}
+    for terms in rows.values():
+        for j, v in terms:
+            if names[j].startswith("units_") and v < -1.5:
+                capacity[int(names[j].split("_")[2])] = -v
+    step = min(capacity.values())
+    ratio = {k: round(c / step) for k, c in capacity.items()}
+    assert all(abs(ratio[k] * step - c) < 1e-6 * c for k, c in capacity.items()), "unit sizes are not multiples of the smallest"
+    added = 0
+    for (s, t) in sorted({(s, t) for (s, _, t) in units}):
+        ks = sorted(k for (ss, k, tt) in units if ss == s and tt == t)
+        most = sum(ratio[k] * lp.col_upper_[units[(s, k, t)]] for k in ks)
+        h.addCol(0.0, 0.0, most, 0, [], [])
+        n = h.getNumCol() - 1
+        h.changeColIntegrality(n, highspy.HighsVarType.kInteger)
+        idx = [n] + [units[(s, k, t)] for k in ks]
+        h.addRow(0.0, 0.0, len(idx), idx, [1.0] + [-float(ratio[k]) for k in ks])
+        added += 1
+    return added
+
+
+VARIANTS = {"builds": builds, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
 
 
 def solve(path, variant, seed, limit, relaxation=False):
