@@ -17,6 +17,9 @@ are all exact (they keep the optimum) and are applied to the model `h2bench scal
               smallest unit, for the search to branch on;
   tiny_costs  objective coefficients below 1e-3 CNY (fitting residue of segment fixed charges)
               set to zero, which removes HiGHS's "excessively small costs" warning;
+  unit_trajectories  each site's convex hull of its station units over the periods (a binary
+              per undominated nested trajectory of unit mixes), printed as the change of the LP
+              relaxation only;
   plant_rows  each link routed through a central plant carries at most what the plant built
               can hold, min(its bound, size / produced per kg) per size class (a link's used
               segment needs a plant), printed as the change of the LP relaxation only.
@@ -28,6 +31,7 @@ HiGHS is a test-only tool here (pip install highspy).
 """
 import argparse
 import collections
+import itertools
 import re
 import statistics
 import time
@@ -187,7 +191,71 @@ def capacity_steps(h, lp, names, rows):
     return added
 
 
-VARIANTS = {"builds": builds, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
+def unit_trajectories(h, lp, names, rows):
+    """Each site's convex hull of its station units over the periods: one binary per undominated
+    nested trajectory of unit mixes (its capacity in each period at the least cost), exactly one
+    chosen, a site open in a period only on a trajectory with a unit then, and the unit counts
+    the chosen trajectory's."""
+    units = units_of(names)
+    capacity = {}
+    for terms in rows.values():
+        for j, v in terms:
+            if names[j].startswith("units_") and v < -1.5:
+                capacity[int(names[j].split("_")[2])] = -v
+    # The room of a site in a period: the row bounding the sum of its unit counts.
+    room = {}
+    for r, terms in rows.items():
+        if len(terms) > 1 and lp.row_lower_[r] < -INF / 2 and all(names[j].startswith("units_") and v == 1.0 for j, v in terms):
+            at = {(int(names[j].split("_")[1]), int(names[j].split("_")[3])) for j, _ in terms}
+            if len(at) == 1:
+                room[at.pop()] = lp.row_upper_[r]
+    opens = {}
+    for j, n in enumerate(names):
+        if n.startswith("open_35_"):
+            _, _, s, t = n.split("_")
+            opens[(int(s), int(t))] = j
+    types, periods = sorted(capacity), sorted({t for (_, _, t) in units})
+    added = 0
+    for s in sorted({s for (s, _, _) in units}):
+        mixes = list(itertools.product(*[range(int(lp.col_upper_[units[(s, k, 0)]]) + 1) for k in types]))
+        cheapest = {}
+
+        def extend(t, before, path):
+            if t == len(periods):
+                held = tuple(sum(capacity[k] * m[i] for i, k in enumerate(types)) for m in path)
+                cost = sum(lp.col_cost_[units[(s, k, periods[u])]] * path[u][i] for u in range(len(periods)) for i, k in enumerate(types))
+                if held not in cheapest or cost < cheapest[held][0] - 1e-9:
+                    cheapest[held] = (cost, path)
+                return
+            for m in mixes:
+                if all(m[i] >= before[i] for i in range(len(types))) and sum(m) <= room.get((s, periods[t]), INF):
+                    extend(t + 1, m, path + [m])
+
+        extend(0, tuple(0 for _ in types), [])
+        kept = []
+        for held, (cost, path) in sorted(cheapest.items(), key=lambda kv: kv[1][0]):
+            if not any(all(h2[u] >= held[u] for u in range(len(periods))) for h2, _ in kept):
+                kept.append((held, path))
+        z = []
+        for _, path in kept:
+            h.addCol(0.0, 0.0, 1.0, 0, [], [])
+            z.append((h.getNumCol() - 1, path))
+            h.changeColIntegrality(z[-1][0], highspy.HighsVarType.kInteger)
+        h.addRow(1.0, 1.0, len(z), [c for c, _ in z], [1.0] * len(z))
+        for u, t in enumerate(periods):
+            if (s, t) in opens:
+                idx = [opens[(s, t)]] + [c for c, path in z if sum(path[u]) > 0]
+                h.addRow(-INF, 0.0, len(idx), idx, [1.0] + [-1.0] * (len(idx) - 1))
+            for i, k in enumerate(types):
+                j = units[(s, k, t)]
+                idx = [j] + [c for c, path in z if path[u][i] > 0]
+                h.addRow(0.0, 0.0, len(idx), idx, [1.0] + [-float(path[u][i]) for c, path in z if path[u][i] > 0])
+                h.changeColIntegrality(j, highspy.HighsVarType.kContinuous)
+        added += len(z)
+    return added
+
+
+VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
 
 
 def solve(path, variant, seed, limit, relaxation=False):
@@ -219,7 +287,7 @@ def main():
     base_lp = solve(args.model, "default", 0, args.limit, relaxation=True)[2]
     times = {}
     for variant in variants:
-        if variant == "plant_rows":
+        if variant in ("plant_rows", "unit_trajectories"):
             lp = solve(args.model, variant, 0, args.limit, relaxation=True)[2]
             print(f"{variant:12} LP relaxation {lp:.6e} against {base_lp:.6e} ({(lp - base_lp) / abs(base_lp) * 100:+.3f} %)", flush=True)
             continue
