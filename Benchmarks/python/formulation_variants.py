@@ -79,6 +79,17 @@ def units_of(names):
     return units
 
 
+def unit_capacities(names, rows):
+    """Station unit type → its capacity times the utilisation cap: minus its coefficient in the
+    site's capacity rows (the only rows where a unit count has a coefficient below -1)."""
+    capacity = {}
+    for terms in rows.values():
+        for j, v in terms:
+            if names[j].startswith("units_") and v < -1.5:
+                capacity[int(names[j].split("_")[2])] = -v
+    return capacity
+
+
 def builds(h, lp, names, rows):
     units = units_of(names)
     for (s, k, t), j in sorted(units.items()):
@@ -98,15 +109,13 @@ def pair_rows(h, lp, names, rows):
     cost = {}
     for (s, k, t), j in units.items():
         cost.setdefault((k, t), lp.col_cost_[j])
-    # A type's capacity (times the utilisation cap) is minus its coefficient in the site's
-    # capacity rows; a 70 MPa type is in two of them (all vehicles, and 70 MPa).
-    capacity, rows_in = {}, collections.Counter()
+    capacity = unit_capacities(names, rows)
+    # A 70 MPa type is in two capacity rows of its site (all vehicles, and 70 MPa).
+    rows_in = collections.Counter()
     for terms in rows.values():
         for j, v in terms:
-            n = names[j]
-            if n.startswith("units_") and v < -1.5:
-                _, s, k, t = n.split("_")
-                capacity[int(k)] = -v
+            if names[j].startswith("units_") and v < -1.5:
+                _, s, k, t = names[j].split("_")
                 rows_in[(int(s), int(k), int(t))] += 1
     pressure = {k: max(c for (s, kk, t), c in rows_in.items() if kk == k) for k in capacity}
     types, periods = sorted(capacity), sorted({t for (_, _, t) in units})
@@ -170,11 +179,7 @@ def capacity_steps(h, lp, names, rows):
     """A redundant integer per site and period, the new capacity in steps of the smallest unit
     (n500 + 2 n1000 + 4 n2000), for the search to branch on."""
     units = units_of(names)
-    capacity = {}
-    for terms in rows.values():
-        for j, v in terms:
-            if names[j].startswith("units_") and v < -1.5:
-                capacity[int(names[j].split("_")[2])] = -v
+    capacity = unit_capacities(names, rows)
     step = min(capacity.values())
     ratio = {k: round(c / step) for k, c in capacity.items()}
     assert all(abs(ratio[k] * step - c) < 1e-6 * c for k, c in capacity.items()), "unit sizes are not multiples of the smallest"
@@ -197,11 +202,7 @@ def unit_trajectories(h, lp, names, rows):
     chosen, a site open in a period only on a trajectory with a unit then, and the unit counts
     the chosen trajectory's."""
     units = units_of(names)
-    capacity = {}
-    for terms in rows.values():
-        for j, v in terms:
-            if names[j].startswith("units_") and v < -1.5:
-                capacity[int(names[j].split("_")[2])] = -v
+    capacity = unit_capacities(names, rows)
     # The room of a site in a period: the row bounding the sum of its unit counts.
     room = {}
     for r, terms in rows.items():
