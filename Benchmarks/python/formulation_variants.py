@@ -22,7 +22,14 @@ are all exact (they keep the optimum) and are applied to the model `h2bench scal
               relaxation only;
   plant_rows  each link routed through a central plant carries at most what the plant built
               can hold, min(its bound, size / produced per kg) per size class (a link's used
-              segment needs a plant), printed as the change of the LP relaxation only.
+              segment needs a plant), printed as the change of the LP relaxation only;
+  hall_rows   for each always-served pool of draws, its sites' stations hold at least the fuel
+              of every pool whose sites lie among them (Hall's condition, per period and
+              pressure: the aggregate of a pool's row and its sites' capacity rows);
+  hall_rounded  the same rows divided by the smallest unit's capacity and rounded up (a
+              Chvatal-Gomory cut each, which the LP relaxation sees), relaxation only unless
+              named in --solve;
+  hall_unions  hall_rounded also over the union of every two overlapping pools' sites.
 
     H2BENCH_SCALE=zhejiang-nodes-3p H2BENCH_WRITE_LP=1 H2BENCH_TIME_LIMIT=1 .build/release/h2bench scale
     python3 Benchmarks/python/formulation_variants.py .build/scale-bench/zhejiang-nodes-3p.lp --seeds 0,1,2
@@ -32,6 +39,7 @@ HiGHS is a test-only tool here (pip install highspy).
 import argparse
 import collections
 import itertools
+import math
 import re
 import statistics
 import time
@@ -256,7 +264,88 @@ def unit_trajectories(h, lp, names, rows):
     return added
 
 
-VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows}
+def hall_rows(h, lp, names, rows, rounded=False, unions=False):
+    """For each always-served pool of draws (a fixed fuel shared among a set of sites), the
+    stations of those sites hold at least the fuel of every pool whose sites lie among them: the
+    rows HiGHS would have to aggregate from a pool's row and its sites' capacity rows before
+    rounding them (Hall's condition on the station capacity, per period and pressure)."""
+    # Capacity rows: (site, period) -> [(row, unit terms, rhs)], the one with more unit types
+    # holds every vehicle, the other 70 MPa vehicles only.
+    capacity = collections.defaultdict(list)
+    for r, terms in rows.items():
+        units = [(j, v) for j, v in terms if names[j].startswith("units_") and v < -1.5]
+        if not units:
+            continue
+        _, s, _, t = names[units[0][0]].split("_")
+        capacity[(int(s), int(t))].append((r, units, lp.row_upper_[r]))
+    kinds = {}
+    for key, rs in capacity.items():
+        rs.sort(key=lambda x: -len(x[1]))
+        kinds[key] = {"all": rs[0]}
+        if len(rs) > 1:
+            kinds[key]["70"] = rs[1]
+    in_row = collections.defaultdict(set)
+    for r, terms in rows.items():
+        for j, _ in terms:
+            in_row[j].add(r)
+    pools = []  # (period, pressure, sites, fuel)
+    for r, terms in rows.items():
+        if lp.row_lower_[r] != lp.row_upper_[r] or lp.row_upper_[r] <= 0:
+            continue
+        if not all(names[j].startswith("draw_") and v == 1.0 for j, v in terms):
+            continue
+        sites, t, p70 = [], None, False
+        for j, _ in terms:
+            parts = names[j].split("_")
+            s, t = int(parts[-1]), int(parts[1])
+            sites.append(s)
+            if "70" in kinds.get((s, t), {}) and kinds[(s, t)]["70"][0] in in_row[j]:
+                p70 = True
+        pools.append((t, p70, frozenset(sites), lp.row_upper_[r]))
+    sets = {(t, p, s) for t, p, s, _ in pools}
+    if unions:
+        # Unions of two overlapping pools' sites, of one period and pressure.
+        base = sorted(sets, key=lambda x: (x[0], x[1], sorted(x[2])))
+        for a, b in itertools.combinations(base, 2):
+            if a[0] == b[0] and a[1] == b[1] and a[2] & b[2]:
+                sets.add((a[0], a[1], a[2] | b[2]))
+    added = 0
+    for t, p70, sites in sorted(sets, key=lambda x: (x[0], x[1], sorted(x[2]))):
+        fuel = sum(f for tt, pp, ss, f in pools if tt == t and (pp or not p70) and ss <= sites)
+        idx, val, held = [], [], 0.0
+        for s in sorted(sites):
+            r, units, rhs = kinds[(s, t)]["70" if p70 else "all"]
+            held += rhs
+            for j, v in units:
+                idx.append(j)
+                val.append(-v)
+        if fuel - held <= 1e-6:
+            continue
+        if rounded:
+            # Chvatal-Gomory rounding: the capacities are multiples of the smallest unit's.
+            step = min(val)
+            ratio = [v / step for v in val]
+            assert all(abs(q - round(q)) < 1e-6 for q in ratio), "unit sizes are not multiples of the smallest"
+            need = math.ceil((fuel - held) / step - 1e-9)
+            h.addRow(float(need), INF, len(idx), idx, [float(round(q)) for q in ratio])
+        else:
+            h.addRow(fuel - held, INF, len(idx), idx, val)
+        added += 1
+    return added
+
+
+def hall_rounded(h, lp, names, rows):
+    """hall_rows divided by the smallest unit's capacity and rounded up (a Chvatal-Gomory cut
+    each, which the LP relaxation then sees)."""
+    return hall_rows(h, lp, names, rows, rounded=True)
+
+
+def hall_unions(h, lp, names, rows):
+    """hall_rounded over the unions of two overlapping pools' sites too."""
+    return hall_rows(h, lp, names, rows, rounded=True, unions=True)
+
+
+VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows, "hall_rows": hall_rows, "hall_rounded": hall_rounded, "hall_unions": hall_unions}
 
 
 def solve(path, variant, seed, limit, relaxation=False):
@@ -282,13 +371,14 @@ def main():
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--limit", type=float, default=300)
     parser.add_argument("--variants", default="builds,pair_rows,tiny_costs,plant_rows")
+    parser.add_argument("--solve", default="", help="variants whose MILP is solved, not only their relaxation printed")
     args = parser.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
     variants = ["default"] + [v for v in args.variants.split(",") if v != "default"]
     base_lp = solve(args.model, "default", 0, args.limit, relaxation=True)[2]
     times = {}
     for variant in variants:
-        if variant in ("plant_rows", "unit_trajectories"):
+        if variant in ("plant_rows", "unit_trajectories", "hall_rounded", "hall_unions") and variant not in args.solve.split(","):
             lp = solve(args.model, variant, 0, args.limit, relaxation=True)[2]
             print(f"{variant:12} LP relaxation {lp:.6e} against {base_lp:.6e} ({(lp - base_lp) / abs(base_lp) * 100:+.3f} %)", flush=True)
             continue
