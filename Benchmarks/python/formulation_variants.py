@@ -284,10 +284,8 @@ def hall_rows(h, lp, names, rows, rounded=False, unions=False):
         kinds[key] = {"all": rs[0]}
         if len(rs) > 1:
             kinds[key]["70"] = rs[1]
-    in_row = collections.defaultdict(set)
-    for r, terms in rows.items():
-        for j, _ in terms:
-            in_row[j].add(r)
+    # Draws of 70 MPa vehicles: those in a site's 70 MPa capacity row.
+    draws70 = {j for k in kinds.values() if "70" in k for j, _ in rows[k["70"][0]]}
     pools = []  # (period, pressure, sites, fuel)
     for r, terms in rows.items():
         if lp.row_lower_[r] != lp.row_upper_[r] or lp.row_upper_[r] <= 0:
@@ -299,8 +297,7 @@ def hall_rows(h, lp, names, rows, rounded=False, unions=False):
             parts = names[j].split("_")
             s, t = int(parts[-1]), int(parts[1])
             sites.append(s)
-            if "70" in kinds.get((s, t), {}) and kinds[(s, t)]["70"][0] in in_row[j]:
-                p70 = True
+            p70 = p70 or j in draws70
         pools.append((t, p70, frozenset(sites), lp.row_upper_[r]))
     sets = {(t, p, s) for t, p, s, _ in pools}
     if unions:
