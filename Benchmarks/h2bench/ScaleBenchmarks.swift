@@ -141,8 +141,9 @@ let scaleBenchmarkGroup: (String, @Sendable () -> Void) = ("scale", {
                 func above(_ cost: Double?) -> String {
                     cost.map { String(format: "%.3f %%", 100 * ($0 - start.relaxationCny) / abs($0)) } ?? "no plan"
                 }
-                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation (rounded: %@; greedy: %@)", start.costCny, 100 * start.gap,
-                             above(start.roundedCostCny) as NSString, above(start.greedyCostCny) as NSString))
+                print(String(format: "    start: %.0f CNY, %.3f %% above the LP relaxation (rounded: %@; units first: %@; greedy: %@)", start.costCny,
+                             100 * start.gap, above(start.roundedCostCny) as NSString, above(start.unitsFirstCostCny) as NSString,
+                             above(start.greedyCostCny) as NSString))
             }
             for d in p.diagnosis.prefix(3) { print("    \(d.message)") }
         } catch {

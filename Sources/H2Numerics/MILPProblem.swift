@@ -131,9 +131,12 @@ public struct MILPProblem: Sendable {
 
     /// The LP relaxation: the same model with every integer and binary variable continuous
     /// (binaries keep their [0, 1] bounds).
-    public var relaxation: MILPProblem {
+    public var relaxation: MILPProblem { relaxation(keepingIntegral: []) }
+
+    /// A partial relaxation: every integer and binary variable continuous except `kept`.
+    public func relaxation(keepingIntegral kept: Set<MILPVariableID>) -> MILPProblem {
         var p = self
-        for j in p.variables.indices { p.variables[j].kind = .continuous }
+        for j in p.variables.indices where !kept.contains(MILPVariableID(j)) { p.variables[j].kind = .continuous }
         p.start = nil
         return p
     }

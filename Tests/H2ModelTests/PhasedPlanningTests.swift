@@ -309,7 +309,7 @@ import H2Numerics
     /// relaxation spreads them over, and the search closes some. Never below the optimum.
     @Test func theStartsSubstitutionSearchImprovesOnTheRounding() throws {
         let a = ParameterCatalogue.defaults
-        var started = 0, improved = 0
+        var started = 0, improved = 0, unitsFirst = 0
         for seed in UInt64(1)...30 {
             var s = try Self.corridor(seed: seed)
             for f in s.fleets.indices {
@@ -319,7 +319,8 @@ import H2Numerics
             let plan = try CorridorPlanner.plan(s, a)
             guard plan.status == .optimal, let start = plan.start, let optimum = plan.optimiserCostCny else { continue }
             started += 1
-            for plan in [start.roundedCostCny, start.greedyCostCny].compactMap({ $0 }) {
+            if start.unitsFirstCostCny != nil { unitsFirst += 1 }
+            for plan in [start.roundedCostCny, start.unitsFirstCostCny, start.greedyCostCny].compactMap({ $0 }) {
                 #expect(start.costCny <= plan * (1 + 1e-9), "seed \(seed): \(start)")
                 #expect(plan >= optimum * (1 - 1e-9), "seed \(seed): \(start) vs \(optimum)")
             }
@@ -328,6 +329,7 @@ import H2Numerics
         }
         #expect(started >= 20, "a start on \(started) of 30 instances")
         #expect(improved >= 5, "the search improved on the rounding on \(improved) of \(started)")
+        #expect(unitsFirst == started, "a units-first plan on \(unitsFirst) of \(started)")
     }
 
     /// The greedy construction's sites meet every demand: each arc-cover set of each corridor

@@ -49,6 +49,35 @@ func knapsackOptimumEqualsBruteForce(backend: MILPBackend, seed: Int) throws {
     #expect(s.relativeGap == 0)
 }
 
+/// A partial relaxation keeps the named variables integral and no others: its optimum is the
+/// best over every choice of the kept items of the fractional knapsack on the rest (filled by
+/// value per weight), enumerated here; it lies between the MILP's and the LP relaxation's.
+@Test(arguments: MILPBackend.allCases, 0..<10)
+func partialRelaxationKeepsOnlyTheNamedIntegral(backend: MILPBackend, seed: Int) throws {
+    let k = Knapsack(seed: UInt64(seed), items: 10)
+    let (p, x) = k.problem(backend)
+    let kept = Array(x.prefix(5))
+    let s = try p.relaxation(keepingIntegral: Set(kept)).solve()
+    #expect(s.status == .optimal)
+    var best = 0.0
+    let rest = (5..<10).sorted { k.values[$0] / k.weights[$0] > k.values[$1] / k.weights[$1] }
+    for mask in 0..<(1 << 5) {
+        var value = 0.0, room = k.capacity
+        for i in 0..<5 where mask & (1 << i) != 0 { value += k.values[i]; room -= k.weights[i] }
+        guard room >= 0 else { continue }
+        for i in rest {
+            let share = min(1, room / k.weights[i])
+            value += share * k.values[i]
+            room -= share * k.weights[i]
+        }
+        best = max(best, value)
+    }
+    #expect(abs((s.objective ?? .nan) - best) <= 1e-6 * best, "seed \(seed): \(s.objective ?? .nan) against \(best)")
+    for v in kept { #expect(abs(s[v] - s[v].rounded()) <= 1e-6) }
+    let lp = try p.relaxation.solve().objective ?? .nan, milp = try p.solve().objective ?? .nan
+    #expect(milp <= s.objective! + 1e-6 && s.objective! <= lp + 1e-6)
+}
+
 /// A MIP start (HiGHS and CBC take one): from a poor feasible start (the single most valuable
 /// item that fits) and from an infeasible one (every item), the search still ends at the
 /// brute-force optimum, with values that are not the start's and that cost the objective.
