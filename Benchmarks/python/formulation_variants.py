@@ -29,7 +29,14 @@ are all exact (they keep the optimum) and are applied to the model `h2bench scal
   hall_rounded  the same rows divided by the smallest unit's capacity and rounded up (a
               Chvatal-Gomory cut each, which the LP relaxation sees), relaxation only unless
               named in --solve;
-  hall_unions  hall_rounded also over the union of every two overlapping pools' sites.
+  hall_unions  hall_rounded also over the union of every two overlapping pools' sites;
+  pool_links  each link's delivery split by the pools drawing at its site, each part at most the
+              pool's fuel times the link's use (its segments, or its intake for a linear link):
+              the disaggregated, strong form of a fixed-charge facility's linking rows.
+
+`--fixed units+open,bay,link_used` instead solves the model once (seed 0) and then again with
+each named class of integer columns (joined by +) fixed at that optimum, printing the times:
+where the search spends its time, class by class.
 
     H2BENCH_SCALE=zhejiang-nodes-3p H2BENCH_WRITE_LP=1 H2BENCH_TIME_LIMIT=1 .build/release/h2bench scale
     python3 Benchmarks/python/formulation_variants.py .build/scale-bench/zhejiang-nodes-3p.lp --seeds 0,1,2
@@ -342,7 +349,52 @@ def hall_unions(h, lp, names, rows):
     return hall_rows(h, lp, names, rows, rounded=True, unions=True)
 
 
-VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows, "hall_rows": hall_rows, "hall_rounded": hall_rounded, "hall_unions": hall_unions}
+def pool_links(h, lp, names, rows):
+    """Each link's delivery at its site split among the draws there (z[link, draw] >= 0, summing
+    to the link's supply and to the draw), each part at most the draw's fuel times the link's
+    use: the sum of its segments' binaries, or its intake's binary for a linear link."""
+    limit = {}  # draw -> its fuel (from its row draw <= fuel * open)
+    for terms in rows.values():
+        if len(terms) == 2:
+            (a, va), (b, vb) = sorted(terms, key=lambda x: not names[x[0]].startswith("draw_"))
+            if names[a].startswith("draw_") and names[b].startswith("open_") and va == 1:
+                limit[a] = -vb
+    used = collections.defaultdict(list)  # (link, period) -> its use columns
+    for j, n in enumerate(names):
+        m = re.match(r"link_used_(\d+)_(\d+)_(\d+)$", n)
+        if m:
+            used[(int(m.group(1)), int(m.group(3)))].append(j)
+    for terms in rows.values():
+        if len(terms) == 2:
+            (a, _), (b, _) = sorted(terms, key=lambda x: names[x[0]].startswith("bay_"))
+            m = re.match(r"link_kg_(\d+)_(\d+)$", names[a])
+            if m and names[b].startswith("bay_"):
+                used[(int(m.group(1)), int(m.group(2)))] = [b]
+    added = 0
+    for terms in list(rows.values()):
+        # A site's supply row: its links' supply at one pressure equals its draws.
+        supplies = [j for j, v in terms if names[j].startswith("supply_") and v == 1]
+        draws = [j for j, v in terms if names[j].startswith("draw_") and v == -1]
+        if not supplies or not draws or len(supplies) + len(draws) != len(terms) or not all(k in limit for k in draws):
+            continue
+        z = {}
+        for i in supplies:
+            _, link, _, t = names[i].split("_")
+            u = used[(int(link), int(t))]
+            for k in draws:
+                h.addCol(0.0, 0.0, INF, 0, [], [])
+                z[(i, k)] = h.getNumCol() - 1
+                h.addRow(-INF, 0.0, 1 + len(u), [z[(i, k)]] + u, [1.0] + [-limit[k]] * len(u))
+                added += 1
+        for i in supplies:
+            h.addRow(0.0, 0.0, len(draws) + 1, [z[(i, k)] for k in draws] + [i], [1.0] * len(draws) + [-1.0])
+        for k in draws:
+            h.addRow(0.0, 0.0, len(supplies) + 1, [z[(i, k)] for i in supplies] + [k], [1.0] * len(supplies) + [-1.0])
+        added += len(supplies) + len(draws)
+    return added
+
+
+VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows, "hall_rows": hall_rows, "hall_rounded": hall_rounded, "hall_unions": hall_unions, "pool_links": pool_links}
 
 
 def solve(path, variant, seed, limit, relaxation=False):
@@ -362,6 +414,34 @@ def solve(path, variant, seed, limit, relaxation=False):
     return time.perf_counter() - began, h.modelStatusToString(h.getModelStatus()), info.objective_function_value, info.mip_node_count
 
 
+def fixed_classes(path, groups, limit):
+    """The model solved at seed 0, then with each group of integer classes fixed at its optimum."""
+    def highs():
+        h = read(path)
+        for key, value in [("threads", 1), ("mip_rel_gap", 1e-4), ("mip_abs_gap", 1e-10), ("mip_lp_age_limit", 20),
+                           ("time_limit", float(limit)), ("random_seed", 0)]:
+            h.setOptionValue(key, value)
+        return h
+    h = highs()
+    names = names_of(path, h.getLp())
+    began = time.perf_counter()
+    h.run()
+    print(f"unfixed: {time.perf_counter() - began:7.1f} s  {h.modelStatusToString(h.getModelStatus())} "
+          f"{h.getInfo().objective_function_value:.6e}  nodes {h.getInfo().mip_node_count}", flush=True)
+    x = list(h.getSolution().col_value)
+    integral = [t != highspy.HighsVarType.kContinuous for t in h.getLp().integrality_]
+    for group in groups:
+        classes = group.split("+")
+        g = highs()
+        for j, n in enumerate(names):
+            if integral[j] and re.match(r"[a-z]+(?:_[a-z]+)*", n).group(0).rstrip("_") in classes:
+                g.changeColBounds(j, round(x[j]), round(x[j]))
+        began = time.perf_counter()
+        g.run()
+        print(f"{group} fixed: {time.perf_counter() - began:7.1f} s  {g.modelStatusToString(g.getModelStatus())} "
+              f"{g.getInfo().objective_function_value:.6e}  nodes {g.getInfo().mip_node_count}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("model")
@@ -369,7 +449,11 @@ def main():
     parser.add_argument("--limit", type=float, default=300)
     parser.add_argument("--variants", default="builds,pair_rows,tiny_costs,plant_rows")
     parser.add_argument("--solve", default="", help="variants whose MILP is solved, not only their relaxation printed")
+    parser.add_argument("--fixed", default="", help="groups of integer classes (joined by +) to fix at the optimum, one solve each")
     args = parser.parse_args()
+    if args.fixed:
+        fixed_classes(args.model, args.fixed.split(","), args.limit)
+        return
     seeds = [int(s) for s in args.seeds.split(",")]
     variants = ["default"] + [v for v in args.variants.split(",") if v != "default"]
     base_lp = solve(args.model, "default", 0, args.limit, relaxation=True)[2]

@@ -22,8 +22,8 @@
 //   3b. beside it, Lim and Kuby's greedy construction: sites added one at a time, each the
 //      candidate that covers the most demand still uncovered, then the MILP with new units
 //      only at those sites (solved to a 1 % gap);
-//   4. substitute: search the MILP over the sites the two plans use, from the cheaper, where
-//      the solver may drop sites, swap one plan's sites for the other's, move draws and
+//   4. substitute: search the MILP over the sites the plans use, from the cheapest, where
+//      the solver may drop sites, swap one plan's sites for another's, move draws and
 //      re-size stations (the substitution step of Lim and Kuby's greedy-plus-substitution,
 //      done by the solver on a small neighbourhood).
 // The completed plan is passed to the solver as its incumbent (HiGHS and CBC take it; for GLPK
@@ -79,10 +79,10 @@ extension PhasedPlanningInputs {
         if let unitsFirst, let c = unitsFirst.objective { plans.append((c, unitsFirst.values)) }
         if let greedy, let c = greedy.objective { plans.append((c, greedy.values)) }
         guard var (cost, values) = plans.min(by: { $0.cost < $1.cost }) else { return nil }
-        // 4. Drop, swap and resize: the MILP itself over the sites the two plans build at (no new
-        //    units elsewhere), from the cheaper. The rounding opens every site the relaxation
+        // 4. Drop, swap and resize: the MILP itself over the sites the plans build at (no new
+        //    units elsewhere), from the cheapest. The rounding opens every site the relaxation
         //    touches and leaves units idle, the greedy opens few; here the solver may close the
-        //    sites others can stand in for, take one plan's sites for the other's, move their
+        //    sites others can stand in for, take one plan's sites for another's, move their
         //    draws and re-size every station, in a neighbourhood small enough to search well.
         //    (It replaced a second completion with each site cut down to what it dispenses,
         //    which this search contains: on the 100-node province the start came to 4.9 % above
