@@ -81,10 +81,11 @@ public struct MILPProblem: Sendable {
     /// `cuttingPlanes` says (that flag selects GLPK's cut families only).
     public var backend: MILPBackend = .glpk
     /// A feasible point to start the search from (a MIP start: one value per variable), e.g. a
-    /// heuristic's plan. CBC begins with it as its incumbent. GLPK's interface takes no start,
-    /// and HiGHS 1.16's returns wrong values after one (MILPProblem+HiGHS.swift), so both ignore
-    /// it: a caller that needs the start's plan back keeps it. A start never changes what is
-    /// optimal, only how soon the search has a plan to report.
+    /// heuristic's plan. CBC and HiGHS begin with it as their incumbent (HiGHS's returned values
+    /// are checked against the objective it reports, and the solve is repeated without the start
+    /// if they disagree: MILPProblem+HiGHS.swift). GLPK's interface takes no start: a caller that
+    /// needs the start's plan back keeps it. A start never changes what is optimal, only how
+    /// soon the search has a plan to report.
     public var start: [Double]?
 
     public init(sense: MILPSense) {
