@@ -306,7 +306,8 @@ import H2Numerics
 
     /// The start's substitution search (step 4) starts from the rounded plan, so it never ends
     /// dearer; where fleets may refuel at any of several sites, the rounding opens every site the
-    /// relaxation spreads them over, and the search closes some. Never below the optimum.
+    /// relaxation spreads them over, and the search closes some. Never below the optimum. The
+    /// units-first plan is a plan on every instance, never below the optimum either.
     @Test func theStartsSubstitutionSearchImprovesOnTheRounding() throws {
         let a = ParameterCatalogue.defaults
         var started = 0, improved = 0, unitsFirst = 0

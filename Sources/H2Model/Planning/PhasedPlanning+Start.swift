@@ -134,8 +134,8 @@ extension PhasedPlanningInputs {
             milp.setBounds(v, lower: n, upper: n)
         }
         let left = timeLimitSeconds.map { max($0 - (clock.now - began).seconds, 1) }
-        let plan = try milp.solve(timeLimitSeconds: left, relativeGap: max(relativeGap, 1e-2))
-        return plan.status.hasSolution ? plan : nil
+        let completed = try milp.solve(timeLimitSeconds: left, relativeGap: max(relativeGap, 1e-2))
+        return completed.status.hasSolution ? completed : nil
     }
 
     /// Lim and Kuby's greedy construction, then the MILP over the sites it chose (solved to a
