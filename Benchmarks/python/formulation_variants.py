@@ -53,6 +53,8 @@ import time
 
 import highspy
 
+import planning_gap  # beside this script: its `kind` names a column's class
+
 INF = highspy.kHighsInf
 
 
@@ -371,7 +373,7 @@ def pool_links(h, lp, names, rows):
             if m and names[b].startswith("bay_"):
                 used[(int(m.group(1)), int(m.group(2)))] = [b]
     added = 0
-    for terms in list(rows.values()):
+    for terms in rows.values():
         # A site's supply row: its links' supply at one pressure equals its draws.
         supplies = [j for j, v in terms if names[j].startswith("supply_") and v == 1]
         draws = [j for j, v in terms if names[j].startswith("draw_") and v == -1]
@@ -397,15 +399,20 @@ def pool_links(h, lp, names, rows):
 VARIANTS = {"builds": builds, "unit_trajectories": unit_trajectories, "capacity_steps": capacity_steps, "pair_rows": pair_rows, "tiny_costs": tiny_costs, "plant_rows": plant_rows, "hall_rows": hall_rows, "hall_rounded": hall_rounded, "hall_unions": hall_unions, "pool_links": pool_links}
 
 
+def set_options(h, seed, limit):
+    """The options H2Numerics solves with, at a random seed and a time limit."""
+    for key, value in [("threads", 1), ("mip_rel_gap", 1e-4), ("mip_abs_gap", 1e-10), ("mip_lp_age_limit", 20),
+                       ("time_limit", float(limit)), ("random_seed", seed)]:
+        h.setOptionValue(key, value)
+
+
 def solve(path, variant, seed, limit, relaxation=False):
     h = read(path)
     if variant != "default":
         lp = h.getLp()
         names = names_of(path, lp)
         VARIANTS[variant](h, lp, names, rows_of(lp))
-    for key, value in [("threads", 1), ("mip_rel_gap", 1e-4), ("mip_abs_gap", 1e-10), ("mip_lp_age_limit", 20),
-                       ("time_limit", float(limit)), ("random_seed", seed)]:
-        h.setOptionValue(key, value)
+    set_options(h, seed, limit)
     if relaxation:
         h.setOptionValue("solve_relaxation", True)
     began = time.perf_counter()
@@ -418,9 +425,7 @@ def fixed_classes(path, groups, limit):
     """The model solved at seed 0, then with each group of integer classes fixed at its optimum."""
     def highs():
         h = read(path)
-        for key, value in [("threads", 1), ("mip_rel_gap", 1e-4), ("mip_abs_gap", 1e-10), ("mip_lp_age_limit", 20),
-                           ("time_limit", float(limit)), ("random_seed", 0)]:
-            h.setOptionValue(key, value)
+        set_options(h, 0, limit)
         return h
     h = highs()
     names = names_of(path, h.getLp())
@@ -434,7 +439,7 @@ def fixed_classes(path, groups, limit):
         classes = group.split("+")
         g = highs()
         for j, n in enumerate(names):
-            if integral[j] and re.match(r"[a-z]+(?:_[a-z]+)*", n).group(0).rstrip("_") in classes:
+            if integral[j] and planning_gap.kind(n) in classes:
                 g.changeColBounds(j, round(x[j]), round(x[j]))
         began = time.perf_counter()
         g.run()
