@@ -56,4 +56,61 @@ import Testing
         let raised = try CorridorPlanner.recost(plan, dear)
         #expect(raised.production - plan.networkAverage.production >= 2 - 1e-9)
     }
+
+    /// An affine link from `source` to site 0 by `mode`: `fixed` + `rate` × kg a year when used.
+    static func link(_ source: Int, _ mode: DeliveryMode, fixed: Double, rate: Double, intake: Double) -> PlanningLink {
+        let segment = PiecewiseCost.Segment(lowerKgPerDay: 0, upperKgPerDay: 1000, fixedCnyPerYear: fixed, cnyPerYearPerKgPerDay: rate,
+                                            producedFixedKgPerDay: 0, producedPerKg: 1)
+        return PlanningLink(key: SupplyLinkKey(source: source, site: 0, mode: mode), pathway: .byproduct, distanceKm: 50,
+                            curve: PiecewiseCost(segments: [segment], maximumRelativeError: 0), siteFixedCnyPerYear: intake,
+                            energyCnyPerKg: [.mpa35: 0])
+    }
+
+    /// A site takes one delivery mode a period, so a source's link by one mode is dropped only
+    /// where the other mode stands in for every source the site might draw on with it. Each
+    /// case is checked against the plans it decides between: the same sources drawn on by one
+    /// mode or the other.
+    @Test func aDeliveryModeIsDroppedOnlyWhereAnotherStandsInForEverySource() {
+        func kept(_ links: [PlanningLink]) -> Set<String> {
+            Set(CorridorPlanner.withoutDominatedModes(links, pressures: [.mpa35], tankLossKgPerDay: { $0 == .liquid ? 40 : 0 })
+                .map { "\($0.key.source!)-\($0.key.mode.rawValue)" })
+        }
+        func cost(_ links: [PlanningLink], _ kg: [Double]) -> Double {
+            zip(links, kg).reduce(links[0].siteFixedCnyPerYear) { $0 + $1.0.curve.annualCny(at: $1.1) }
+        }
+        // Source 1's pipeline costs more than its trailer with the trailer's intake; source 0's
+        // far less. Drawing 300 kg/day on each by pipeline is cheaper than by trailer, so both
+        // pipelines stay (comparing each source's links alone dropped source 1's pipeline and
+        // forbade that plan). Source 0's trailer goes: any plan drawing on it is dearer than
+        // the same draws by pipeline, source 1's included. Source 1's trailer stays.
+        let trailer = [Self.link(0, .tubeTrailer20, fixed: 1000, rate: 20, intake: 100), Self.link(1, .tubeTrailer20, fixed: 1000, rate: 20, intake: 100)]
+        var pipe = [Self.link(0, .pipeline, fixed: 0, rate: 10, intake: 0), Self.link(1, .pipeline, fixed: 1200, rate: 20, intake: 0)]
+        #expect(cost(pipe, [300, 300]) < cost(trailer, [300, 300]))
+        for kg in [[1e-9, 0], [1000.0, 0], [1e-9, 1000], [1000, 1000]] { #expect(cost(pipe, kg) < cost(trailer, kg)) }
+        #expect(kept(trailer + pipe) == ["1-tube-trailer-20", "0-pipeline", "1-pipeline"])
+        // With source 0's pipeline dear as well, the trailer stands in for both: pipelines go.
+        pipe[0] = Self.link(0, .pipeline, fixed: 3000, rate: 25, intake: 0)
+        for kg in [[300.0, 0], [0, 300], [300, 300], [1000, 1000]] {
+            #expect(cost(trailer, kg) <= cost(pipe, kg))
+        }
+        #expect(kept(trailer + pipe) == ["0-tube-trailer-20", "1-tube-trailer-20"])
+        // A cheaper intake pays for a dearer link once, not once per source: the pipeline, 70 a
+        // year dearer a link than the trailer whose intake costs 100, stands in for one source's
+        // trailer but not for two (300 kg/day each: 2 × 70 > 100).
+        let close = [Self.link(0, .pipeline, fixed: 1070, rate: 20, intake: 0), Self.link(1, .pipeline, fixed: 1070, rate: 20, intake: 0)]
+        #expect(cost(close, [300, 300]) > cost(trailer, [300, 300]))
+        #expect(kept(trailer + close) == ["0-tube-trailer-20", "1-tube-trailer-20", "0-pipeline", "1-pipeline"])
+        #expect(kept([trailer[0], close[0]]) == ["0-pipeline"])
+        // A source that does not offer the other mode keeps the mode for all: source 0's trailer
+        // stays beside its far cheaper pipeline, since source 1 can only come by trailer.
+        #expect(kept([trailer[0], trailer[1], Self.link(0, .pipeline, fixed: 0, rate: 1, intake: 0)]) == ["0-tube-trailer-20", "1-tube-trailer-20", "0-pipeline"])
+        // A liquid intake's tank loss is counted once a site by the MILP and on each link by the
+        // curves: with two sources liquid stays whatever its curves, with one it can go.
+        let liquid = [Self.link(0, .liquid, fixed: 9000, rate: 40, intake: 0), Self.link(1, .liquid, fixed: 9000, rate: 40, intake: 0)]
+        #expect(kept(trailer + liquid).count == 4)
+        #expect(kept([trailer[0], liquid[0]]) == ["0-tube-trailer-20"])
+        // Of two modes that tie, the first stays.
+        let twin = [Self.link(0, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100), Self.link(1, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100)]
+        #expect(kept(trailer + twin) == ["0-tube-trailer-20", "1-tube-trailer-20"])
+    }
 }

@@ -294,6 +294,7 @@ public enum CorridorPlanner {
             let existingCap = (inputs.existing[site] ?? []).reduce(0) { $0 + $1.capacityKgPerDay }
             let siteMax = min(reachable[site] ?? 0, (largest + existingCap) * u)
             guard siteMax > 0 else { continue }
+            var here: [PlanningLink] = []
             for (i, source) in s.sources.enumerated() {
                 guard let from = s.network.position(of: source.node) else { continue }
                 let sourceMax = inputs.sourceCapacityKgPerDay[i].max() ?? 0
@@ -302,16 +303,21 @@ public enum CorridorPlanner {
                 guard distance.isFinite else { continue }
                 let km = from == site ? s.settings.sameNodeDistanceKm : distance
                 let modes: [DeliveryMode] = source.pathway.stationCarrier.map { [$0.tanker] } ?? s.settings.deliveryModes
-                var here: [PlanningLink] = []
                 for mode in modes where source.pathway.incompatibility(with: mode) == nil && allowed(mode).contains(true) {
                     try offer(SupplyLinkKey(source: i, site: site, mode: mode), source.pathway, km, min(siteMax, sourceMax), into: &here)
                 }
-                // A mode allowed in fewer periods cannot stand in for one allowed in more: compare
-                // only links allowed in the same periods.
-                var kinds: [[Bool]] = []
-                for l in here where !kinds.contains(allowed(l.key.mode)) { kinds.append(allowed(l.key.mode)) }
-                for kind in kinds { links += undominated(here.filter { allowed($0.key.mode) == kind }, pressures: pressures, carbonMatters: inputs.carbonMatters) }
             }
+            // A mode allowed in fewer periods cannot stand in for one allowed in more: compare
+            // only modes allowed in the same periods.
+            var kinds: [[Bool]] = []
+            for l in here where !kinds.contains(allowed(l.key.mode)) { kinds.append(allowed(l.key.mode)) }
+            var kept = Set<SupplyLinkKey>()
+            for kind in kinds {
+                let undominated = withoutDominatedModes(here.filter { allowed($0.key.mode) == kind }, pressures: pressures, carbonMatters: inputs.carbonMatters,
+                                                        tankLossKgPerDay: { DeliveryModel.stationTankLossKgPerDay($0, a) })
+                kept.formUnion(undominated.map(\.key))
+            }
+            links += here.filter { kept.contains($0.key) }
             if s.settings.onsiteElectrolysis {
                 try offer(SupplyLinkKey(source: nil, site: site, mode: .none), .onsiteElectrolysis, 0, siteMax, into: &links)
             }
@@ -333,37 +339,81 @@ public enum CorridorPlanner {
         }
     }
 
-    /// Drops a mode whose cost (with station energy at every pressure) and production are at
-    /// least another mode's at every volume between the link's bounds: it could never be chosen.
-    /// With a carbon price or cap (`carbonMatters`), a mode must also be no cleaner to be dropped.
-    static func undominated(_ links: [PlanningLink], pressures: Set<DispensingPressure>, carbonMatters: Bool = false) -> [PlanningLink] {
-        guard links.count > 1 else { return links }
-        let hi = links.map { $0.curve.segments.last!.upperKgPerDay }.max()!
-        let grid = (0...40).map { minimumLinkKgPerDay * _pow(hi / minimumLinkKgPerDay, Double($0) / 40) }
-        func value(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
-            l.curve.annualCny(at: kg) + l.siteFixedCnyPerYear + (l.energyCnyPerKg[p] ?? 0) * kg * 365
+    /// Drops a source's link to a site by mode B where mode A can stand in for it. A site
+    /// takes one delivery mode a period (the `one_mode` rows), so a plan drawing on the link
+    /// draws on every other source it uses there by B too, and can only switch them all to A
+    /// at once. That switch costs Δ (A's intake charge less B's) and saves d_j, B's cost less
+    /// A's for source j at its volume. The link from source i goes when every source offering
+    /// B at the site offers A, holding as much from as little, through no central plant and
+    /// with no station plant B's link does without, producing (and, with carbon in the
+    /// objective, emitting) no more, and
+    ///   min d_i + Σ_{j ≠ i} min(0, min d_j) ≥ Δ,
+    /// minima over each link's volumes and the pressures its hydrogen may be dispensed at:
+    /// then whatever other sources a plan draws on by B, switching to A saves at least Δ.
+    /// (Comparing each source's two links alone, as before, could drop one source's link by B
+    /// while another's stayed, and so forbid the plan drawing on both.) The curves are
+    /// piecewise linear and continuous, so their difference is smallest at a breakpoint or an
+    /// end. A mode whose intake tank loses a fixed amount a day (liquid) loses a link only where
+    /// one source offers it: its curves carry that loss on each link, the MILP once a site.
+    /// Links are tried from the last mode, each against the links still kept, so each drop
+    /// keeps the optimum of what is left, and of two modes that tie the first stays.
+    /// `links` are one site's, of modes allowed in the same periods.
+    static func withoutDominatedModes(_ links: [PlanningLink], pressures: Set<DispensingPressure>, carbonMatters: Bool = false,
+                                      tankLossKgPerDay: (DeliveryMode) -> Double) -> [PlanningLink] {
+        var modes: [DeliveryMode] = []
+        for l in links where !modes.contains(l.key.mode) { modes.append(l.key.mode) }
+        guard modes.count > 1 else { return links }
+        // Values on the segment holding `kg`; at 0, the limit from above (the link in use).
+        func cost(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
+            let s = l.curve.segment(at: kg)!
+            return s.fixedCnyPerYear + s.cnyPerYearPerKgPerDay * kg + (l.energyCnyPerKg[p] ?? 0) * kg * 365
         }
         func co2(_ l: PlanningLink, _ kg: Double, _ p: DispensingPressure) -> Double {
-            l.curve.co2KgPerDay(at: kg) + (l.energyCo2KgPerKg[p] ?? 0) * kg
+            let s = l.curve.segment(at: kg)!
+            return s.co2FixedKgPerDay + s.co2PerKg * kg + (l.energyCo2KgPerKg[p] ?? 0) * kg
         }
         func produced(_ l: PlanningLink, _ kg: Double) -> Double {
-            guard let s = l.curve.segment(at: kg) else { return 0 }
+            let s = l.curve.segment(at: kg)!
             return s.producedFixedKgPerDay + s.producedPerKg * kg
         }
-        return links.enumerated().filter { i, l in
-            !links.enumerated().contains { j, m in
-                guard j != i, m.curve.segments.last!.upperKgPerDay >= l.curve.segments.last!.upperKgPerDay else { return false }
-                let kinds = grid.filter { $0 <= l.curve.segments.last!.upperKgPerDay }
-                // (Also no cleaner at any volume: a carbon price or cap may prefer the cleaner one.)
-                let worse = kinds.allSatisfy { kg in
-                    pressures.allSatisfy { value(l, kg, $0) >= value(m, kg, $0) && (!carbonMatters || co2(l, kg, $0) >= co2(m, kg, $0) - 1e-9) }
-                        && produced(l, kg) >= produced(m, kg) - 1e-9
+        // The intake's charge is the same for every source of a mode (the parked trailer).
+        func intake(_ mode: DeliveryMode) -> Double { links.first { $0.key.mode == mode }!.siteFixedCnyPerYear }
+        // B's saving over A for one source, at worst (nil: A cannot stand in for it).
+        func saving(_ l: PlanningLink, _ m: PlanningLink) -> Double? {
+            let low = l.curve.segments[0].lowerKgPerDay, top = l.curve.segments.last!.upperKgPerDay
+            guard m.curve.segments.last!.upperKgPerDay >= top, m.curve.segments[0].lowerKgPerDay <= low,
+                  Set(m.centralPlants).isSubset(of: l.centralPlants), !m.stationPlant || l.stationPlant else { return nil }
+            let volumes = Set((l.curve.segments + m.curve.segments).flatMap { [$0.lowerKgPerDay, $0.upperKgPerDay] } + [low, top])
+                .filter { $0 >= low && $0 <= top }.sorted()
+            var worst = Double.infinity
+            for kg in volumes {
+                guard produced(l, kg) >= produced(m, kg) - 1e-9 else { return nil }
+                for p in pressures {
+                    if carbonMatters && co2(l, kg, p) < co2(m, kg, p) - 1e-9 { return nil }
+                    worst = min(worst, cost(l, kg, p) - cost(m, kg, p))
                 }
-                // Ties: keep the first.
-                let tie = kinds.allSatisfy { kg in pressures.allSatisfy { value(l, kg, $0) == value(m, kg, $0) } }
-                return worse && (!tie || j < i)
             }
-        }.map(\.element)
+            return worst
+        }
+        var kept = links.map { _ in true }
+        for b in modes.reversed() {
+            for i in links.indices where links[i].key.mode == b {
+                let offering = links.indices.filter { kept[$0] && links[$0].key.mode == b }
+                if offering.count > 1 && tankLossKgPerDay(b) > 0 { continue }
+                let standsIn = modes.contains { a in
+                    guard a != b else { return false }
+                    var total = 0.0
+                    for j in offering {
+                        guard let m = links.indices.first(where: { kept[$0] && links[$0].key.mode == a && links[$0].key.source == links[j].key.source }),
+                              let d = saving(links[j], links[m]) else { return false }
+                        total += j == i ? d : min(0, d)
+                    }
+                    return total >= intake(a) - intake(b)
+                }
+                if standsIn { kept[i] = false }
+            }
+        }
+        return links.indices.filter { kept[$0] }.map { links[$0] }
     }
 
     /// A liquid link's cost is affine in what it dispenses only because the station's tank boils
