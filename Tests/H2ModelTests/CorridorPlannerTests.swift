@@ -66,46 +66,48 @@ import Testing
                             energyCnyPerKg: [.mpa35: 0])
     }
 
-    /// A site takes one delivery mode a period, so a source's link by one mode is dropped only
-    /// where the other mode stands in for every source the site might draw on with it. Each
-    /// case is checked against the plans it decides between: the same sources drawn on by one
-    /// mode or the other.
-    @Test func aDeliveryModeIsDroppedOnlyWhereAnotherStandsInForEverySource() {
+    /// A site may take hydrogen by several delivery modes, each intake paying its charge, so a
+    /// source's link by one mode is dropped where its link by another stands in for it whatever
+    /// else the site draws on. Each case is checked against the plans it decides between.
+    @Test func aSourcesLinkByOneModeIsDroppedOnlyWhereAnotherOfItsModesStandsIn() {
         func kept(_ links: [PlanningLink]) -> Set<String> {
             Set(CorridorPlanner.withoutDominatedModes(links, pressures: [.mpa35], tankLossKgPerDay: { $0 == .liquid ? 40 : 0 })
                 .map { "\($0.key.source!)-\($0.key.mode.rawValue)" })
         }
+        // A plan's yearly cost: each link at its kg/day, each intake used once.
         func cost(_ links: [PlanningLink], _ kg: [Double]) -> Double {
-            zip(links, kg).reduce(links[0].siteFixedCnyPerYear) { $0 + $1.0.curve.annualCny(at: $1.1) }
+            var intakes: [DeliveryMode: Double] = [:]
+            for (l, x) in zip(links, kg) where x > 0 { intakes[l.key.mode] = l.siteFixedCnyPerYear }
+            return zip(links, kg).reduce(intakes.values.reduce(0, +)) { $0 + $1.0.curve.annualCny(at: $1.1) }
         }
-        // Source 1's pipeline costs more than its trailer with the trailer's intake; source 0's
-        // far less. Drawing 300 kg/day on each by pipeline is cheaper than by trailer, so both
-        // pipelines stay (comparing each source's links alone dropped source 1's pipeline and
-        // forbade that plan). Source 0's trailer goes: any plan drawing on it is dearer than
-        // the same draws by pipeline, source 1's included. Source 1's trailer stays.
         let trailer = [Self.link(0, .tubeTrailer20, fixed: 1000, rate: 20, intake: 100), Self.link(1, .tubeTrailer20, fixed: 1000, rate: 20, intake: 100)]
+        // Source 1's pipeline costs 200 a year more than its trailer, more than the trailer's
+        // intake: it goes even where the site keeps a pipeline for source 0, whose trailer goes
+        // (its pipeline is far cheaper and needs no intake charge). What is left, source 0 by
+        // pipeline beside source 1 by trailer, beats every plan it replaces.
         var pipe = [Self.link(0, .pipeline, fixed: 0, rate: 10, intake: 0), Self.link(1, .pipeline, fixed: 1200, rate: 20, intake: 0)]
-        #expect(cost(pipe, [300, 300]) < cost(trailer, [300, 300]))
-        for kg in [[1e-9, 0], [1000.0, 0], [1e-9, 1000], [1000, 1000]] { #expect(cost(pipe, kg) < cost(trailer, kg)) }
-        #expect(kept(trailer + pipe) == ["1-tube-trailer-20", "0-pipeline", "1-pipeline"])
+        #expect(kept(trailer + pipe) == ["1-tube-trailer-20", "0-pipeline"])
+        for x in [[1e-9, 1e-9], [300, 300], [1000, 1000]] {
+            let left = cost([pipe[0], trailer[1]], x)
+            #expect(left < cost(pipe, x) && left < cost(trailer, x) && left < cost([trailer[0], pipe[1]], x), "\(x)")
+        }
         // With source 0's pipeline dear as well, the trailer stands in for both: pipelines go.
         pipe[0] = Self.link(0, .pipeline, fixed: 3000, rate: 25, intake: 0)
-        for kg in [[300.0, 0], [0, 300], [300, 300], [1000, 1000]] {
-            #expect(cost(trailer, kg) <= cost(pipe, kg))
-        }
+        for x in [[300.0, 0], [0, 300], [300, 300], [1000, 1000]] { #expect(cost(trailer, x) <= cost(pipe, x)) }
         #expect(kept(trailer + pipe) == ["0-tube-trailer-20", "1-tube-trailer-20"])
         // A cheaper intake pays for a dearer link once, not once per source: the pipeline, 70 a
         // year dearer a link than the trailer whose intake costs 100, stands in for one source's
-        // trailer but not for two (300 kg/day each: 2 × 70 > 100).
+        // trailer but not for two (300 kg/day each: 2 × 70 > 100), and the trailer, 70 cheaper,
+        // does not pay for its intake beside a pipeline kept for the other source.
         let close = [Self.link(0, .pipeline, fixed: 1070, rate: 20, intake: 0), Self.link(1, .pipeline, fixed: 1070, rate: 20, intake: 0)]
         #expect(cost(close, [300, 300]) > cost(trailer, [300, 300]))
+        #expect(cost([close[0], trailer[1]], [300, 300]) > cost(close, [300, 300]))
         #expect(kept(trailer + close) == ["0-tube-trailer-20", "1-tube-trailer-20", "0-pipeline", "1-pipeline"])
         #expect(kept([trailer[0], close[0]]) == ["0-pipeline"])
-        // A source that does not offer the other mode keeps the mode for all: source 0's trailer
-        // stays beside its far cheaper pipeline, since source 1 can only come by trailer.
-        #expect(kept([trailer[0], trailer[1], Self.link(0, .pipeline, fixed: 0, rate: 1, intake: 0)]) == ["0-tube-trailer-20", "1-tube-trailer-20", "0-pipeline"])
-        // A liquid intake's tank loss is counted once a site by the MILP and on each link by the
-        // curves: with two sources liquid stays whatever its curves, with one it can go.
+        // A source that offers no pipeline keeps its trailer; the other's goes.
+        #expect(kept([trailer[0], trailer[1], Self.link(0, .pipeline, fixed: 0, rate: 1, intake: 0)]) == ["1-tube-trailer-20", "0-pipeline"])
+        // A liquid intake's tank loss is counted once an intake by the MILP and on each link by
+        // the curves: with two sources liquid stays whatever its curves, with one it can go.
         let liquid = [Self.link(0, .liquid, fixed: 9000, rate: 40, intake: 0), Self.link(1, .liquid, fixed: 9000, rate: 40, intake: 0)]
         #expect(kept(trailer + liquid).count == 4)
         #expect(kept([trailer[0], liquid[0]]) == ["0-tube-trailer-20"])

@@ -339,25 +339,24 @@ public enum CorridorPlanner {
         }
     }
 
-    /// Drops a source's link to a site by mode B where mode A can stand in for it. A site
-    /// takes one delivery mode a period (the `one_mode` rows), so a plan drawing on the link
-    /// draws on every other source it uses there by B too, and can only switch them all to A
-    /// at once. That switch costs Δ (A's intake charge less B's) and saves d_j, B's cost less
-    /// A's for source j at its volume. The link from source i goes when every source offering
-    /// B at the site offers A, holding as much from as little, through no central plant and
-    /// with no station plant B's link does without, producing (and, with carbon in the
-    /// objective, emitting) no more, and
-    ///   min d_i + Σ_{j ≠ i} min(0, min d_j) ≥ Δ,
-    /// minima over each link's volumes and the pressures its hydrogen may be dispensed at:
-    /// then whatever other sources a plan draws on by B, switching to A saves at least Δ.
-    /// (Comparing each source's two links alone, as before, could drop one source's link by B
-    /// while another's stayed, and so forbid the plan drawing on both.) The curves are
-    /// piecewise linear and continuous, so their difference is smallest at a breakpoint or an
-    /// end. A mode whose intake tank loses a fixed amount a day (liquid) loses a link only where
-    /// one source offers it: its curves carry that loss on each link, the MILP once a site.
-    /// Links are tried from the last mode, each against the links still kept, so each drop
-    /// keeps the optimum of what is left, and of two modes that tie the first stays.
-    /// `links` are one site's, of modes allowed in the same periods.
+    /// Drops a source's link to a site by mode B where its link by mode A can stand in for it:
+    /// holding as much from as little, through no central plant B's does not pass, building no
+    /// plant at the station (nor B's), producing (and, with carbon in the objective, emitting)
+    /// no more, and costing, with station energy at every pressure, at least `need` less at
+    /// every volume. A site may take hydrogen by several modes, each intake paying its charge,
+    /// so moving the link to A can add A's intake while B's stays for other sources: need is
+    /// A's intake charge, or A's less B's where the link is the last by B at the site. Or else
+    /// every source the site might draw on by B moves to A and B's intake goes: that pays when
+    /// the link's saving, less the most every other B link could save over its A link, is at
+    /// least A's intake charge less B's (so of two modes that tie, one goes). The
+    /// curves are piecewise linear and continuous, so their difference is smallest at a
+    /// breakpoint or an end. A mode whose intake tank loses a fixed amount a day (liquid) loses
+    /// a link only where it is the last by that mode: its curves carry that loss on each link,
+    /// the MILP once an intake. Links are tried from the last mode, each against the links still
+    /// kept, so each drop keeps the optimum of what is left, and of two modes that tie the
+    /// first stays. `links` are one site's, of modes allowed in the same periods. (With one
+    /// mode a site, as before, only the second argument held; comparing each source's links
+    /// alone could forbid plans drawing on two sources by one mode.)
     static func withoutDominatedModes(_ links: [PlanningLink], pressures: Set<DispensingPressure>, carbonMatters: Bool = false,
                                       tankLossKgPerDay: (DeliveryMode) -> Double) -> [PlanningLink] {
         var modes: [DeliveryMode] = []
@@ -397,16 +396,23 @@ public enum CorridorPlanner {
         }
         var kept = links.map { _ in true }
         for b in modes.reversed() {
-            for i in links.indices where links[i].key.mode == b {
+            for i in links.indices where links[i].key.mode == b && !links[i].stationPlant {
                 let offering = links.indices.filter { kept[$0] && links[$0].key.mode == b }
                 if offering.count > 1 && tankLossKgPerDay(b) > 0 { continue }
+                func standIn(_ j: Int, by a: DeliveryMode) -> Double? {
+                    guard let m = links.indices.first(where: { kept[$0] && links[$0].key.mode == a && links[$0].key.source == links[j].key.source }),
+                          !links[m].stationPlant else { return nil }
+                    return saving(links[j], links[m])
+                }
                 let standsIn = modes.contains { a in
-                    guard a != b else { return false }
-                    var total = 0.0
-                    for j in offering {
-                        guard let m = links.indices.first(where: { kept[$0] && links[$0].key.mode == a && links[$0].key.source == links[j].key.source }),
-                              let d = saving(links[j], links[m]) else { return false }
-                        total += j == i ? d : min(0, d)
+                    guard a != b, let d = standIn(i, by: a) else { return false }
+                    // The link alone moves to A (B's intake may stay for the others).
+                    if d >= (offering.count == 1 ? intake(a) - intake(b) : intake(a)) { return true }
+                    // Or every source drawn on by B moves to A, and B's intake goes.
+                    var total = d
+                    for j in offering where j != i {
+                        guard let other = standIn(j, by: a) else { return false }
+                        total += min(0, other)
                     }
                     return total >= intake(a) - intake(b)
                 }

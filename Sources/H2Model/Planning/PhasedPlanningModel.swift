@@ -19,6 +19,9 @@
 //   its pressure or higher).
 //   Supply per pressure: Σ_l v[l,p,t] = L_p[s,t]; each link's volume lies in one segment of its
 //   cost curve: x[l,j,t] ∈ [lo_j, hi_j]·b[l,j,t], Σ_j b ≤ 1, Σ_j x = Σ_p v.
+//   Intakes: i[s,m,t] ∈ {0,1} per site, delivery mode and period, paying the mode's charge (the
+//   parked trailer); a link's segments only where its intake is, i ≤ o, Σ_m i ≥ o at a new
+//   station; several modes a site, but a mode building a plant at the station stands alone.
 //   Source capacity in t: Σ_l produced[l,t] ≤ capacity_i(t) (0 before its first year).
 //   Objective: Σ_t PV_t × (station units' annual capital and O&M + existing stations' O&M +
 //   link costs + station energy + carbon price × the links' and stations' CO₂e) + PV of
@@ -451,6 +454,10 @@ extension PhasedPlanningInputs {
         // The site's drop-and-swap bay per trailer class: one parked trailer whatever the sources.
         var bay: [SupplyLinkKey: [Int: MILPVariableID]] = [:]
         var bays: [Int: [[MILPTerm]]] = [:]
+        // Intakes of a mode by which some link builds a plant at the station.
+        var plantBays: [Int: [[MILPVariableID]]] = [:]
+        var withPlant = Set<SupplyLinkKey>()
+        for link in links where link.stationPlant { withPlant.insert(SupplyLinkKey(source: nil, site: link.key.site, mode: link.key.mode)) }
         // What the links of an intake deliver for its tank's loss, per period.
         var intakeLoad: [SupplyLinkKey: [Int: (kgPerDay: Double, terms: [MILPTerm])]] = [:]
         for (i, link) in links.enumerated() {
@@ -471,8 +478,8 @@ extension PhasedPlanningInputs {
                     if bySite[s] == nil { bySite[s] = Array(repeating: [:], count: T) }
                     bySite[s]![t][p, default: []].append(MILPTerm(v, 1))
                 }
-                // The site's intake for this delivery mode in this period (one mode per site
-                // and period; a parked trailer for drop-and-swap).
+                // The site's intake for this delivery mode in this period (a parked trailer for
+                // drop-and-swap).
                 let key = SupplyLinkKey(source: nil, site: s, mode: link.key.mode)
                 let used: MILPVariableID
                 if let b = bay[key]?[t] { used = b } else {
@@ -480,6 +487,7 @@ extension PhasedPlanningInputs {
                     cost(t, b, link.siteFixedCnyPerYear)
                     bay[key, default: [:]][t] = b
                     bays[s, default: Array(repeating: [], count: T)][t].append(MILPTerm(b, 1))
+                    if withPlant.contains(key) { plantBays[s, default: Array(repeating: [], count: T)][t].append(b) }
                     used = b
                 }
                 var choice: [MILPTerm] = []
@@ -540,15 +548,25 @@ extension PhasedPlanningInputs {
                 f.milp.addConstraint("intake_load_\(key.site)_\(key.mode.rawValue)_\(t)", load.terms + [MILPTerm(b, -load.kgPerDay)], .equal, 0)
             }
         }
-        // One delivery mode per site and period: exactly one where a new station is open (the
-        // open indicator is forced up by what the site dispenses, so this ties the intake's
-        // fixed cost to it), at most one at an existing station.
+        // A site's intakes in a period: at least one where a new station is open, and none while
+        // it is closed (the open indicator is forced up by what the site dispenses, so this ties
+        // the intakes' fixed charges to it). A site hosting several stations may take hydrogen
+        // by more than one delivery mode, a pipeline beside a trailer bay, each intake paying its
+        // own charge. Not beside a plant at the station (an on-site electrolyser, a station
+        // cracker): its curve charges its capital by the volume it makes in each period, so
+        // delivered hydrogen beside it would let it shrink to a token volume, its capital with it.
         for (s, rows) in bays.sorted(by: { $0.key < $1.key }) {
             for t in 0..<T where !rows[t].isEmpty {
                 if let o = open[s]?[t][.mpa35], let v = o {
-                    f.milp.addConstraint("one_mode_\(s)_\(t)", rows[t] + [MILPTerm(v, -1)], .equal, 0)
-                } else {
-                    f.milp.addConstraint("one_mode_\(s)_\(t)", rows[t], .lessOrEqual, 1)
+                    f.milp.addConstraint("intake_where_open_\(s)_\(t)", rows[t] + [MILPTerm(v, -1)], .greaterOrEqual, 0)
+                    for (k, b) in rows[t].enumerated() {
+                        f.milp.addConstraint("intake_needs_open_\(s)_\(t)_\(k)", [b, MILPTerm(v, -1)], .lessOrEqual, 0)
+                    }
+                }
+                for plant in plantBays[s]?[t] ?? [] {
+                    for other in rows[t] where other.variable != plant {
+                        f.milp.addConstraint("intake_plant_alone_\(s)_\(t)_\(plant.index)_\(other.variable.index)", [MILPTerm(plant, 1), other], .lessOrEqual, 1)
+                    }
                 }
             }
         }
