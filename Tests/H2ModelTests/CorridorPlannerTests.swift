@@ -115,4 +115,38 @@ import Testing
         let twin = [Self.link(0, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100), Self.link(1, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100)]
         #expect(kept(trailer + twin) == ["0-tube-trailer-20", "1-tube-trailer-20"])
     }
+
+    /// A site whose near source cannot supply it all pipes what that source makes and takes the
+    /// rest from a far source by trailer: cheaper than either mode alone (with one mode a site,
+    /// as before, it had to choose), and re-costed by the engine at what the optimiser paid.
+    @Test func aSiteTakesAPipelineBesideATrailerWhenItsNearSourceRunsShort() throws {
+        let network = try Network(
+            nodes: ["A", "X", "B"].enumerated().map { NetworkNode(id: $0.element, name: $0.element, kind: "city", latitude: 26, longitude: 106 + Double($0.offset)) },
+            edges: [NetworkEdge(from: "A", to: "X", km: 10), NetworkEdge(from: "X", to: "B", km: 150)])
+        let bus = VehicleClass(id: "bus", name: "bus", kgPer100Km: 7.6, tankKg: 25, rangeKm: 300, pressure: .mpa35, dailyKm: 150)
+        let fleet = Fleet(id: "buses", name: "buses", pattern: .depot(home: "X", serviceRadiusKm: 0), vehicleClass: "bus", vehicles: 400,
+                          shareByYear: [(2025, 1)])
+        let sources = [HydrogenSource(id: "near", name: "near", node: "A", pathway: .byproduct, availableTonnesPerYear: 1000),
+                       HydrogenSource(id: "far", name: "far", node: "B", pathway: .byproduct, availableTonnesPerYear: 10000)]
+        var settings = PlanningSettings()
+        settings.periods = [2025]
+        settings.stationSizesKgPerDay = [2000]
+        settings.maximumStationsPerNode = 4
+        settings.deliveryModes = [.tubeTrailer20, .pipeline]
+        let s = PlanningScenario(network: network, vehicleClasses: [bus], fleets: [fleet], sources: sources, candidateSites: ["X"], settings: settings)
+        let a = ParameterCatalogue.defaults
+        let plan = try CorridorPlanner.plan(s, a)
+        #expect(plan.status == .optimal)
+        let links = plan.periods[0].links.filter { $0.kgPerDay > 1e-6 }
+        #expect(Set(links.map { "\($0.source.id) \($0.key.mode.rawValue)" }) == ["near pipeline", "far tube-trailer-20"], "\(links)")
+        let cost = try #require(plan.optimiserCostCny)
+        for modes in [[DeliveryMode.tubeTrailer20], [.pipeline]] {
+            var one = s
+            one.settings.deliveryModes = modes
+            let other = try CorridorPlanner.plan(one, a)
+            #expect(other.status == .optimal)
+            #expect(cost < (other.optimiserCostCny ?? 0) * (1 - 1e-4), "\(modes): \(cost) against \(other.optimiserCostCny ?? 0)")
+        }
+        #expect(abs(cost - (plan.recostedCostCny ?? 0)) <= 5e-3 * cost)
+    }
 }
