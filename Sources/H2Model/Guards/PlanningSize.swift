@@ -117,7 +117,8 @@ extension PlanningSize {
 
         // Supply links: every source that reaches a site, by every mode it may use, and the
         // on-site electrolyser; per period a volume per pressure, a volume in the curve, and the
-        // site's intake (one binary per site, mode and period).
+        // site's intakes (one binary per site, mode and period, each needing the site open;
+        // a plant at the station excludes the other modes).
         var linksPerSite = 0
         for source in s.sources {
             linksPerSite += source.pathway == .ammoniaCrackingStation ? 1 : set.deliveryModes.filter { source.pathway.incompatibility(with: $0) == nil }.count
@@ -126,8 +127,8 @@ extension PlanningSize {
         let links = C * linksPerSite * T
         let bays = C * (set.deliveryModes.count + (set.onsiteElectrolysis ? 1 : 0) + 1) * T
         cols += links * (P + 1) + bays
-        rows += 2 * links + C * T * (1 + P)
-        nz += links * (3 * P + 5) + 2 * bays
+        rows += 2 * links + C * T * (1 + P) + 2 * bays
+        nz += links * (3 * P + 5) + 6 * bays
 
         // Central plants: a size class a period (doublings from 250 kg/day to the source's
         // capacity), and the source capacity rows.
