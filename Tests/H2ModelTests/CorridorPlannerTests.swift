@@ -114,6 +114,16 @@ import Testing
         // Of two modes that tie, the first stays.
         let twin = [Self.link(0, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100), Self.link(1, .tubeTrailer30, fixed: 1000, rate: 20, intake: 100)]
         #expect(kept(trailer + twin) == ["0-tube-trailer-20", "1-tube-trailer-20"])
+        // A mode by which a link builds a plant at the station takes no other intake beside it:
+        // source 1's tanker link, dearer than its trailer by more than the trailer's intake,
+        // cannot move alone while source 0's cracker keeps the tanker intake, and moving both
+        // costs more than it saves (the cracker's hydrogen is the cheaper); the plant's own link
+        // is never dropped.
+        var cracker = Self.link(0, .ammoniaTanker, fixed: 0, rate: 1, intake: 0)
+        cracker.stationPlant = true
+        let tanker = Self.link(1, .ammoniaTanker, fixed: 5000, rate: 20, intake: 0)
+        #expect(kept(trailer + [cracker, tanker]) == ["0-tube-trailer-20", "1-tube-trailer-20", "0-ammonia-tanker", "1-ammonia-tanker"])
+        #expect(kept([trailer[1], tanker]) == ["1-tube-trailer-20"])
     }
 
     /// A site whose near source cannot supply it all pipes what that source makes and takes the

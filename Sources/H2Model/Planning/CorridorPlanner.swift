@@ -340,8 +340,8 @@ public enum CorridorPlanner {
     }
 
     /// Drops a source's link to a site by mode B where its link by mode A can stand in for it:
-    /// holding as much from as little, through no central plant B's does not pass, building no
-    /// plant at the station (nor B's), producing (and, with carbon in the objective, emitting)
+    /// holding as much from as little, through no central plant B's does not pass, by a mode
+    /// building no plant at the station, producing (and, with carbon in the objective, emitting)
     /// no more, and costing, with station energy at every pressure, at least `need` less at
     /// every volume. A site may take hydrogen by several modes, each intake paying its charge,
     /// so moving the link to A can add A's intake while B's stays for other sources: need is
@@ -381,7 +381,7 @@ public enum CorridorPlanner {
         func saving(_ l: PlanningLink, _ m: PlanningLink) -> Double? {
             let low = l.curve.segments[0].lowerKgPerDay, top = l.curve.segments.last!.upperKgPerDay
             guard m.curve.segments.last!.upperKgPerDay >= top, m.curve.segments[0].lowerKgPerDay <= low,
-                  Set(m.centralPlants).isSubset(of: l.centralPlants), !m.stationPlant || l.stationPlant else { return nil }
+                  Set(m.centralPlants).isSubset(of: l.centralPlants) else { return nil }
             let volumes = Set((l.curve.segments + m.curve.segments).flatMap { [$0.lowerKgPerDay, $0.upperKgPerDay] } + [low, top])
                 .filter { $0 >= low && $0 <= top }.sorted()
             var worst = Double.infinity
@@ -394,20 +394,24 @@ public enum CorridorPlanner {
             }
             return worst
         }
+        // A mode by which a link builds a plant at the station takes no other intake beside it
+        // (the `intake_plant_alone` rows): it stands in for none, and its links move only all
+        // at once.
+        let plantModes = Set(links.filter(\.stationPlant).map(\.key.mode))
         var kept = links.map { _ in true }
         for b in modes.reversed() {
             for i in links.indices where links[i].key.mode == b && !links[i].stationPlant {
                 let offering = links.indices.filter { kept[$0] && links[$0].key.mode == b }
                 if offering.count > 1 && tankLossKgPerDay(b) > 0 { continue }
                 func standIn(_ j: Int, by a: DeliveryMode) -> Double? {
-                    guard let m = links.indices.first(where: { kept[$0] && links[$0].key.mode == a && links[$0].key.source == links[j].key.source }),
-                          !links[m].stationPlant else { return nil }
+                    guard let m = links.indices.first(where: { kept[$0] && links[$0].key.mode == a && links[$0].key.source == links[j].key.source })
+                    else { return nil }
                     return saving(links[j], links[m])
                 }
                 let standsIn = modes.contains { a in
-                    guard a != b, let d = standIn(i, by: a) else { return false }
+                    guard a != b, !plantModes.contains(a), let d = standIn(i, by: a) else { return false }
                     // The link alone moves to A (B's intake may stay for the others).
-                    if d >= (offering.count == 1 ? intake(a) - intake(b) : intake(a)) { return true }
+                    if !plantModes.contains(b), d >= (offering.count == 1 ? intake(a) - intake(b) : intake(a)) { return true }
                     // Or every source drawn on by B moves to A, and B's intake goes.
                     var total = d
                     for j in offering where j != i {
